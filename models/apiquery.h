@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+#include <optional>
+
+// What to list. An empty status list means "the API's default" (active only for
+// connections, every status for applications): the parameter is then not sent.
+struct ConnectionQuery
+{
+    QStringList statuses;  // subset of {"active", "inactive"}, in that order
+    QString applicationId; // empty: every application
+
+    bool operator==(const ConnectionQuery &o) const
+    {
+        return statuses == o.statuses && applicationId == o.applicationId;
+    }
+    bool operator!=(const ConnectionQuery &o) const { return !(*this == o); }
+};
+
+namespace ApiQuery {
+
+inline constexpr int kMaxLimit = 100;
+
+// Query for GET /oauth_connections. limit is clamped to 1..100; cursor omitted when empty.
+// status.in is sent comma-separated: status.in=active,inactive
+QUrlQuery connectionList(const ConnectionQuery &query, const QString &cursor, int limit = kMaxLimit);
+
+// Query for GET /oauth_applications; statuses subset of {"active","deleted"}.
+QUrlQuery applicationList(const QStringList &statuses, const QString &cursor,
+                          int limit = kMaxLimit);
+
+// Path ids must match [A-Za-z0-9_-]{1,200}; anything else (".", "..", "/", spaces,
+// unicode) is refused before any request. `error` says why.
+bool isValidPathId(const QString &id, QString *error = nullptr);
+
+// "active" | "inactive" | "all" | "active,inactive" (any order, no duplicates) into the
+// status list. nullopt with `error` for anything else. `allowed` is the enum of the list
+// (connections: active, inactive; applications: active, deleted).
+std::optional<QStringList> parseStatusFilter(const QString &text, const QStringList &allowed,
+                                             QString *error);
+
+} // namespace ApiQuery

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <optional>
+
+// The outcome of one logical request, after any retries.
+struct ApiResult
+{
+    std::optional<ApiError> error; // nullopt: a 2xx with a complete body
+    int httpStatus = 0;
+    QByteArray body;
+    qint64 latencyMs = 0; // of the last attempt
+    int attempts = 0;
+    QDateTime finishedAt; // UTC
+
+    bool ok() const { return !error.has_value(); }
+};
+
+Q_DECLARE_METATYPE(ApiResult)

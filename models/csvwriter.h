@@ -1,0 +1,24 @@
+#pragma once
+
+#include "rowwriter.h"
+
+#include <QStringView>
+
+// RFC 4180 CSV: CRLF line ends, fields holding , " CR or LF quoted with quotes doubled,
+// null as an empty field, UTF-8, optional BOM. Text cells starting with = + - @ TAB or
+// CR get a leading ' (OWASP CSV-injection guard).
+class CsvWriter final : public RowWriter
+{
+public:
+    CsvWriter(QList<ExportColumn> columns, bool bom);
+
+    QByteArray preamble() const override;
+    void appendRow(QByteArray &out, const OAuthConnection &connection,
+                   const std::optional<QString> &applicationName) const override;
+
+    // One field, guarded and quoted as needed, appended as UTF-8.
+    static void appendField(QByteArray &out, QStringView text);
+
+private:
+    bool m_bom;
+};

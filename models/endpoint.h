@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+#include <optional>
+
+// Where to connect and with which key, from flags and the environment, with the
+// transport rules: https everywhere, plain http only to loopback.
+namespace Endpoint {
+
+inline constexpr char kProductionUrl[] = "https://api.increase.com";
+inline constexpr char kSandboxUrl[] = "https://sandbox.increase.com";
+
+struct Resolved
+{
+    QString environment; // "production", "sandbox", "local" (start the local sandbox), "custom"
+    QUrl baseUrl;        // empty for "local": the caller starts the sandbox and fills it in
+};
+
+// Precedence: --base-url > --environment > INCREASE_BASE_URL > INCREASE_URL > production.
+// Both flags together is a usage error ("ambiguous"). Empty flag strings mean "not given".
+std::optional<Resolved> resolve(const QString &baseUrlFlag, const QString &environmentFlag,
+                                const QProcessEnvironment &env, QString *error);
+
+bool isLoopbackHost(const QString &host);
+
+// https, or http to loopback; no user info, path, query or fragment beyond "/".
+bool checkBaseUrl(const QUrl &url, QString *error);
+
+// Reads a key file: refused unless it is a regular file only its owner can read
+// (no group/other permission bits). Surrounding whitespace is trimmed; empty is an error.
+std::optional<QString> readApiKeyFile(const QString &path, QString *error);
+
+// INCREASE_API_KEY from the environment, trimmed; nullopt if unset or empty.
+std::optional<QString> apiKeyFromEnvironment(const QProcessEnvironment &env);
+
+} // namespace Endpoint

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "apierror.h"
+#include "apiquery.h"
+#include "clientconfig.h"
+#include "requestlogentry.h"
+
+#include <QObject>
+#include <QUrlQuery>
+
+class ApiCall;
+class QNetworkAccessManager;
+
+// Talks to the Increase API over one QNetworkAccessManager: headers, per-attempt
+// deadline, retries (PRODUCT.md §3), typed errors, and one `exchange` signal per HTTP
+// attempt for the request log. Refuses plain http to non-loopback hosts and never
+// follows a redirect to another origin.
+class IncreaseClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit IncreaseClient(ClientConfig config, QObject *parent = nullptr);
+    ~IncreaseClient() override;
+
+    const ClientConfig &config() const { return m_config; }
+    // Empty when the configuration can be used; else why not (e.g. http to a remote host).
+    QString configurationError() const { return m_configError; }
+
+    // maxRetries < 0: the configuration's value.
+    ApiCall *get(const QString &path, const QUrlQuery &query = {}, int maxRetries = -1);
+
+    ApiCall *listConnections(const ConnectionQuery &query, const QString &cursor,
+                             int limit = ApiQuery::kMaxLimit, int maxRetries = -1);
+    ApiCall *retrieveConnection(const QString &id, int maxRetries = -1);
+    ApiCall *listApplications(const QStringList &statuses, const QString &cursor,
+                              int maxRetries = -1);
+    ApiCall *retrieveApplication(const QString &id, int maxRetries = -1);
+
+    int inFlight() const { return m_inFlight; }
+    QNetworkAccessManager *network() const { return m_network; }
+
+    static QByteArray userAgent();
+
+Q_SIGNALS:
+    void exchange(const RequestLogEntry &entry);
+    void inFlightChanged(int count);
+
+private:
+    friend class ApiCallPrivate;
+    ApiCall *failBeforeSending(const ApiError &error);
+    void adjustInFlight(int delta);
+
+    ClientConfig m_config;
+    QString m_configError;
+    QNetworkAccessManager *m_network = nullptr;
+    int m_inFlight = 0;
+};

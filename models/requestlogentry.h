@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+// One HTTP attempt as the request log shows it. Holds no part of the API key except
+// `keyHint` (its last 4 characters), which only the on-screen log may show.
+struct RequestLogEntry
+{
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    QDateTime startedAt;     // UTC
+    QByteArray method;
+    QUrl url;
+    int attempt = 1;         // 1 for the first try
+    int httpStatus = 0;      // 0: no response
+    QString errorType;       // empty on success; ApiError::type otherwise
+    QString errorMessage;
+    qint64 latencyMs = 0;
+    qint64 bytesReceived = 0;
+    Headers requestHeaders;  // Authorization as "Bearer [redacted]"
+    Headers responseHeaders;
+    QByteArray responseBody; // capped at kMaxLoggedBody
+    bool bodyTruncated = false;
+    bool willRetry = false;
+    qint64 retryDelayMs = 0;
+    QString keyHint;
+
+    static constexpr qint64 kMaxLoggedBody = 256 * 1024;
+    static constexpr char kRedactedAuthorization[] = "Bearer [redacted]";
+};
+
+Q_DECLARE_METATYPE(RequestLogEntry)
