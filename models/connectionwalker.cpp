@@ -1,1 +1,101 @@
 #include "connectionwalker.h"
+
+#include "apicall.h"
+#include "apiparsing.h"
+#include "increaseclient.h"
+
+using namespace Qt::StringLiterals;
+
+ConnectionWalker::ConnectionWalker(IncreaseClient *client, ConnectionQuery query, int maxRetries,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_query(std::move(query))
+    , m_maxRetries(maxRetries)
+{}
+
+ConnectionWalker::~ConnectionWalker()
+{
+    if (m_call) {
+        disconnect(m_call, nullptr, this, nullptr);
+        m_call->abort();
+    }
+}
+
+void ConnectionWalker::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_pages = 0;
+    m_seenCursors.clear();
+    request({});
+}
+
+void ConnectionWalker::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_call) {
+        m_call->abort(); // finishes synchronously: onResult reports Cancelled
+        return;
+    }
+    fail(ApiError::make(ApiError::Kind::Cancelled, tr("Cancelled"),
+                        tr("The listing was cancelled.")));
+}
+
+void ConnectionWalker::request(const QString &cursor)
+{
+    m_call = m_client->listConnections(m_query, cursor, ApiQuery::kMaxLimit, m_maxRetries);
+    connect(m_call, &ApiCall::retryScheduled, this, &ConnectionWalker::retryScheduled);
+    connect(m_call, &ApiCall::finished, this, &ConnectionWalker::onResult);
+}
+
+void ConnectionWalker::onResult(const ApiResult &result)
+{
+    m_call = nullptr;
+    if (!m_running)
+        return;
+    if (!result.ok()) {
+        fail(*result.error);
+        return;
+    }
+    QString error;
+    std::optional<ConnectionPage> page = ApiParsing::connectionPage(result.body, &error);
+    if (!page) {
+        ApiError malformed = ApiError::make(
+            ApiError::Kind::MalformedResponse, tr("Malformed response"),
+            tr("Page %1 of the listing could not be read: %2.").arg(m_pages + 1).arg(error));
+        malformed.httpStatus = result.httpStatus;
+        malformed.rawBody = result.body;
+        fail(malformed);
+        return;
+    }
+    ++m_pages;
+    const bool last = page->nextCursor.isEmpty() || page->data.isEmpty();
+    if (!last) {
+        if (m_seenCursors.contains(page->nextCursor)) {
+            fail(ApiError::make(ApiError::Kind::MalformedResponse,
+                                tr("The server returned a repeating cursor"),
+                                tr("Page %1 pointed back to a page already read; the listing "
+                                   "was stopped rather than loop forever.")
+                                    .arg(m_pages)));
+            return;
+        }
+        m_seenCursors.insert(page->nextCursor);
+        // Ask for the next page before handing these rows on, so the network works while
+        // the receiver formats and writes.
+        request(page->nextCursor);
+    }
+    Q_EMIT pageReady(page->data);
+    if (last && m_running) {
+        m_running = false;
+        Q_EMIT finished();
+    }
+}
+
+void ConnectionWalker::fail(const ApiError &error)
+{
+    m_running = false;
+    Q_EMIT failed(error);
+}

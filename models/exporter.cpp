@@ -1,1 +1,259 @@
 #include "exporter.h"
+
+#include "applicationdirectory.h"
+#include "connectionwalker.h"
+#include "csvwriter.h"
+#include "increaseclient.h"
+#include "jsonlwriter.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QSet>
+
+#include <cerrno>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+struct Exporter::State
+{
+    IncreaseClient *client = nullptr;
+    ExportOptions options;
+    std::unique_ptr<RowWriter> writer;
+    std::unique_ptr<QSaveFile> file;
+    std::unique_ptr<QFile> stdoutFile;
+    QIODevice *device = nullptr;
+    ConnectionWalker *walker = nullptr;
+    ApplicationDirectory *applications = nullptr;
+    // 128-bit fingerprints of the ids written so far: a duplicate across pages is dropped
+    // without keeping every id string in memory.
+    QSet<QPair<size_t, size_t>> seen;
+    QByteArray buffer;
+    ExportResult result;
+    bool running = false;
+    bool cancelRequested = false;
+};
+
+namespace {
+
+bool needsApplicationNames(const QList<ExportColumn> &columns)
+{
+    return columns.contains(ExportColumn::OAuthApplicationName);
+}
+
+} // namespace
+
+Exporter::Exporter(IncreaseClient *client, ExportOptions options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<State>())
+{
+    d->client = client;
+    d->options = std::move(options);
+}
+
+Exporter::~Exporter()
+{
+    if (d->file)
+        d->file->cancelWriting();
+}
+
+void Exporter::start()
+{
+    if (d->running)
+        return;
+    d->running = true;
+    d->result = {};
+
+    if (d->options.format == ExportOptions::Format::Csv)
+        d->writer = std::make_unique<CsvWriter>(d->options.columns, d->options.bom);
+    else
+        d->writer = std::make_unique<JsonlWriter>(d->options.columns);
+
+    if (!openOutput())
+        return;
+
+    if (needsApplicationNames(d->options.columns)) {
+        d->applications = new ApplicationDirectory(d->client, this);
+        connect(d->applications, &ApplicationDirectory::loaded, this, &Exporter::startListing);
+        connect(d->applications, &ApplicationDirectory::failed, this,
+                [this](const ApiError &error) {
+                    fail(error, tr("the application names could not be listed"));
+                });
+        d->applications->load({u"active"_s, u"deleted"_s}, d->options.maxRetries);
+    } else {
+        startListing();
+    }
+}
+
+bool Exporter::openOutput()
+{
+    if (d->options.outputPath == u"-") {
+        d->stdoutFile = std::make_unique<QFile>();
+        if (!d->stdoutFile->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                                 QFileDevice::DontCloseHandle)) {
+            finishWith(
+                ExportResult::Outcome::Failed,
+                tr("Cannot write to standard output: %1.").arg(d->stdoutFile->errorString()));
+            return false;
+        }
+        d->device = d->stdoutFile.get();
+    } else {
+        d->file = std::make_unique<QSaveFile>(d->options.outputPath);
+        if (!d->file->open(QIODevice::WriteOnly)) {
+            finishWith(ExportResult::Outcome::Failed,
+                       tr("Cannot write '%1': %2. Check that the folder exists and that you "
+                          "may write there.")
+                           .arg(d->options.outputPath, d->file->errorString()));
+            return false;
+        }
+        d->device = d->file.get();
+    }
+    const QByteArray preamble = d->writer->preamble();
+    return preamble.isEmpty() || writeBytes(preamble);
+}
+
+void Exporter::startListing()
+{
+    if (!d->running)
+        return;
+    d->walker = new ConnectionWalker(d->client, d->options.query, d->options.maxRetries, this);
+    connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::writePage);
+    connect(d->walker, &ConnectionWalker::retryScheduled, this,
+            [this](int nextAttempt, qint64 delayMs, const ApiError &reason) {
+                ++d->result.retries;
+                Q_EMIT retryScheduled(nextAttempt, delayMs, reason);
+            });
+    connect(d->walker, &ConnectionWalker::finished, this, &Exporter::complete);
+    connect(d->walker, &ConnectionWalker::failed, this,
+            [this](const ApiError &error) { fail(error, tr("the listing failed")); });
+    d->walker->start();
+}
+
+void Exporter::writePage(const QList<OAuthConnection> &rows)
+{
+    if (!d->running)
+        return;
+    d->buffer.clear();
+    for (const OAuthConnection &row : rows) {
+        const QPair<size_t, size_t> fingerprint{qHash(row.id, size_t(0x9e3779b97f4a7c15ULL)),
+                                                qHash(row.id, size_t(0xc2b2ae3d27d4eb4fULL))};
+        if (d->seen.contains(fingerprint)) {
+            ++d->result.duplicatesDropped;
+            continue;
+        }
+        d->seen.insert(fingerprint);
+        const std::optional<QString> name =
+            d->applications ? d->applications->nameOf(row.oauthApplicationId) : std::nullopt;
+        d->writer->appendRow(d->buffer, row, name);
+        ++d->result.rows;
+    }
+    ++d->result.pages;
+    if (!writeBytes(d->buffer))
+        return;
+    Q_EMIT progress(d->result.rows, d->result.pages, d->result.retries);
+}
+
+bool Exporter::writeBytes(const QByteArray &bytes)
+{
+    qint64 written = 0;
+    while (written < bytes.size()) {
+        errno = 0;
+        const qint64 n = d->device->write(bytes.constData() + written, bytes.size() - written);
+        if (n <= 0) {
+            if (d->stdoutFile && errno == EPIPE) {
+                stopListing();
+                finishWith(ExportResult::Outcome::OutputClosed,
+                           tr("Standard output was closed; the export stopped."));
+                return false;
+            }
+            stopListing();
+            finishWith(ExportResult::Outcome::Failed,
+                       tr("Writing the export failed after %1 rows: %2. Is the disk full? No "
+                          "file was written; a previous file at that path is unchanged.")
+                           .arg(d->result.rows)
+                           .arg(d->device->errorString()));
+            return false;
+        }
+        written += n;
+    }
+    return true;
+}
+
+void Exporter::complete()
+{
+    if (!d->running)
+        return;
+    if (d->file && !d->file->commit()) {
+        finishWith(ExportResult::Outcome::Failed,
+                   tr("The export could not be saved to '%1': %2. No file was written; a "
+                      "previous file at that path is unchanged.")
+                       .arg(d->options.outputPath, d->file->errorString()));
+        return;
+    }
+    finishWith(ExportResult::Outcome::Completed, {});
+}
+
+void Exporter::cancel()
+{
+    if (!d->running)
+        return;
+    d->cancelRequested = true;
+    stopListing();
+    finishWith(ExportResult::Outcome::Cancelled,
+               d->file ? tr("The export was cancelled; no file was written and a previous "
+                            "file at that path is unchanged.")
+                       : tr("The export was cancelled."));
+}
+
+void Exporter::fail(const ApiError &error, const QString &what)
+{
+    if (!d->running)
+        return;
+    if (error.kind == ApiError::Kind::Cancelled) {
+        cancel();
+        return;
+    }
+    stopListing();
+    d->result.error = error;
+    finishWith(ExportResult::Outcome::Failed,
+               tr("Export failed after %1 rows: %2: %3%4")
+                   .arg(d->result.rows)
+                   .arg(what, error.message(),
+                        d->file ? tr(". No file was written; a previous file at that path is "
+                                     "unchanged.")
+                                : QString()));
+}
+
+void Exporter::stopListing()
+{
+    // Detach first: cancelling emits failed() synchronously.
+    if (d->walker) {
+        disconnect(d->walker, nullptr, this, nullptr);
+        d->walker->cancel();
+        d->walker->deleteLater();
+        d->walker = nullptr;
+    }
+    if (d->applications) {
+        disconnect(d->applications, nullptr, this, nullptr);
+        d->applications->cancel();
+    }
+}
+
+void Exporter::finishWith(ExportResult::Outcome outcome, const QString &message)
+{
+    if (!d->running)
+        return;
+    d->running = false;
+    if (d->file && outcome != ExportResult::Outcome::Completed)
+        d->file->cancelWriting();
+    if (d->file) {
+        // Without commit(), QSaveFile removes its temporary file on destruction.
+        d->file.reset();
+    }
+    d->device = nullptr;
+    d->result.outcome = outcome;
+    d->result.message = message;
+    if (d->walker)
+        d->result.pages = qMax(d->result.pages, d->walker->pagesReceived());
+    Q_EMIT finished(d->result);
+}

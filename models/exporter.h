@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "apiquery.h"
 #include "exportcolumn.h"
+#include "oauthconnection.h"
 
 #include <QObject>
 #include <QString>
@@ -36,8 +37,8 @@ struct ExportResult
     int pages = 0;
     int retries = 0;
     qint64 duplicatesDropped = 0;
-    ApiError error;      // when Failed because of the API or the network
-    QString message;     // for people: what happened and what to do
+    ApiError error;  // when Failed because of the API or the network
+    QString message; // for people: what happened and what to do
 };
 
 // Streams every connection matching a query into a file or stdout. A file is written
@@ -60,7 +61,15 @@ Q_SIGNALS:
     void finished(const ExportResult &result);
 
 private:
-    // see exporter.cpp
+    bool openOutput();
+    void startListing();
+    void writePage(const QList<OAuthConnection> &rows);
+    bool writeBytes(const QByteArray &bytes);
+    void complete();
+    void fail(const ApiError &error, const QString &what);
+    void stopListing();
+    void finishWith(ExportResult::Outcome outcome, const QString &message);
+
     struct State;
     std::unique_ptr<State> d;
 };

@@ -1,1 +1,142 @@
 #include "increaseclient.h"
+
+#include "apicall.h"
+#include "apicallprivate.h"
+#include "endpoint.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
+#include <QSslCertificate>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+IncreaseClient::IncreaseClient(ClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_network(new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<ApiResult>();
+    qRegisterMetaType<ApiError>();
+    qRegisterMetaType<RequestLogEntry>();
+
+    QString error;
+    if (!Endpoint::checkBaseUrl(m_config.baseUrl, &error))
+        m_configError = error;
+    else if (m_config.apiKey.isEmpty())
+        m_configError = tr("No API key was given.");
+
+    if (Endpoint::isLoopbackHost(m_config.baseUrl.host())) {
+        // A proxy must never see loopback traffic (and could not reach it anyway).
+        m_network->setProxy(QNetworkProxy::NoProxy);
+    } else {
+        // Honour the system proxy settings and https_proxy / no_proxy.
+        QNetworkProxyFactory::setUseSystemConfiguration(true);
+    }
+
+    if (!m_config.caFile.isEmpty()) {
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(m_config.caFile);
+        if (extra.isEmpty()) {
+            m_configError =
+                tr("No PEM certificate could be read from --ca-file '%1'.").arg(m_config.caFile);
+        } else {
+            QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+            ssl.addCaCertificates(extra);
+            m_sslConfiguration = ssl;
+        }
+    }
+}
+
+IncreaseClient::~IncreaseClient()
+{
+    // Calls own their replies; end them before the manager goes.
+    const auto calls = findChildren<ApiCall *>(Qt::FindDirectChildrenOnly);
+    for (ApiCall *call : calls)
+        delete call;
+    delete m_network;
+    m_network = nullptr;
+}
+
+QByteArray IncreaseClient::userAgent()
+{
+    return QByteArrayLiteral("IncreaseConnections/" IC_VERSION " Qt/") + qVersion();
+}
+
+void IncreaseClient::adjustInFlight(int delta)
+{
+    m_inFlight += delta;
+    Q_EMIT inFlightChanged(m_inFlight);
+}
+
+ApiCall *IncreaseClient::failBeforeSending(const ApiError &error)
+{
+    auto *call = new ApiCall(this);
+    call->d = new ApiCallPrivate(call, this, {}, 0);
+    adjustInFlight(+1);
+    // Queued, so the caller can connect to finished() first.
+    QTimer::singleShot(0, call, [call, error] {
+        ApiResult result;
+        result.error = error;
+        call->d->finish(result);
+    });
+    return call;
+}
+
+ApiCall *IncreaseClient::startCall(const QUrl &url, int maxRetries)
+{
+    auto *call = new ApiCall(this);
+    call->d =
+        new ApiCallPrivate(call, this, url, maxRetries < 0 ? m_config.maxRetries : maxRetries);
+    adjustInFlight(+1);
+    call->d->startAttempt();
+    return call;
+}
+
+ApiCall *IncreaseClient::get(const QString &path, const QUrlQuery &query, int maxRetries)
+{
+    if (!m_configError.isEmpty())
+        return failBeforeSending(
+            ApiError::make(ApiError::Kind::InvalidRequest, tr("Not connected"), m_configError));
+    QUrl url = m_config.baseUrl;
+    url.setPath(path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return startCall(url, maxRetries);
+}
+
+ApiCall *IncreaseClient::listConnections(const ConnectionQuery &query, const QString &cursor,
+                                         int limit, int maxRetries)
+{
+    if (!query.applicationId.isEmpty()) {
+        QString error;
+        if (!ApiQuery::isValidPathId(query.applicationId, &error))
+            return failBeforeSending(ApiError::make(ApiError::Kind::InvalidRequest,
+                                                    tr("Invalid application id"), error));
+    }
+    return get(u"/oauth_connections"_s, ApiQuery::connectionList(query, cursor, limit), maxRetries);
+}
+
+ApiCall *IncreaseClient::retrieveConnection(const QString &id, int maxRetries)
+{
+    QString error;
+    if (!ApiQuery::isValidPathId(id, &error))
+        return failBeforeSending(
+            ApiError::make(ApiError::Kind::InvalidRequest, tr("Invalid connection id"), error));
+    return get(u"/oauth_connections/"_s + id, {}, maxRetries);
+}
+
+ApiCall *IncreaseClient::listApplications(const QStringList &statuses, const QString &cursor,
+                                          int maxRetries)
+{
+    return get(u"/oauth_applications"_s, ApiQuery::applicationList(statuses, cursor), maxRetries);
+}
+
+ApiCall *IncreaseClient::retrieveApplication(const QString &id, int maxRetries)
+{
+    QString error;
+    if (!ApiQuery::isValidPathId(id, &error))
+        return failBeforeSending(
+            ApiError::make(ApiError::Kind::InvalidRequest, tr("Invalid application id"), error));
+    return get(u"/oauth_applications/"_s + id, {}, maxRetries);
+}

@@ -6,7 +6,9 @@
 #include "requestlogentry.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrlQuery>
+#include <optional>
 
 class ApiCall;
 class QNetworkAccessManager;
@@ -48,10 +50,12 @@ Q_SIGNALS:
 private:
     friend class ApiCallPrivate;
     ApiCall *failBeforeSending(const ApiError &error);
+    ApiCall *startCall(const QUrl &url, int maxRetries);
     void adjustInFlight(int delta);
 
     ClientConfig m_config;
     QString m_configError;
+    std::optional<QSslConfiguration> m_sslConfiguration; // with --ca-file's certificates
     QNetworkAccessManager *m_network = nullptr;
     int m_inFlight = 0;
 };

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "apicall.h"
+#include "requestlogentry.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QSslError>
+#include <QTimer>
+#include <QUrl>
+
+class IncreaseClient;
+class QNetworkReply;
+
+// The state machine behind ApiCall: attempt, classify, wait, retry. Lives in models/
+// only; ApiCall's public face stays small.
+class ApiCallPrivate
+{
+public:
+    ApiCallPrivate(ApiCall *q, IncreaseClient *client, QUrl url, int maxRetries);
+
+    void startAttempt();
+    void onReplyFinished();
+    void onDeadline();
+    void abort();
+    // Tear down without emitting (the client is being destroyed).
+    void shutdown();
+    void finish(const ApiResult &result);
+
+    // What one finished attempt amounts to.
+    struct Outcome
+    {
+        std::optional<ApiError> error;
+        bool transportFailure = false; // no usable response: retry as status 0
+    };
+    Outcome classify(int status, const QByteArray &body, int networkError,
+                     const QString &networkErrorText, qint64 contentLength) const;
+
+    ApiCall *q;
+    IncreaseClient *client;
+    QUrl url;
+    int maxRetries;
+    int attempt = 0;
+    int budgetedRetries = 0;
+    qint64 waitedMs = 0;
+    QPointer<QNetworkReply> reply;
+    QTimer deadline;
+    QTimer retryTimer;
+    QElapsedTimer attemptClock;
+    QDateTime attemptStartedAt;
+    QList<QSslError> sslErrors;
+    RequestLogEntry::Headers requestHeaders;
+    bool timedOut = false;
+    bool tooLarge = false;
+    bool cancelled = false;
+    bool finished = false;
+};

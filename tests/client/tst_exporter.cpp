@@ -1,0 +1,269 @@
+// The exporter against the real local sandbox over loopback (and a staged server where
+// the fault must be exact): every row once, in order, through faults; a file only when
+// the export completed.
+#include "exporter.h"
+#include "increaseclient.h"
+#include "sandboxserver.h"
+#include "stagedserver.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kKey = u"ic_test_key_SECRET_5555"_s;
+
+ClientConfig configFor(const QUrl &url)
+{
+    ClientConfig config;
+    config.baseUrl = url;
+    config.apiKey = kKey;
+    config.environment = u"local"_s;
+    config.backoffScale = 0.02;
+    return config;
+}
+
+ExportResult runExport(IncreaseClient &client, const ExportOptions &options,
+                       const std::function<void(Exporter &)> &whileRunning = {})
+{
+    Exporter exporter(&client, options);
+    ExportResult result;
+    bool done = false;
+    QObject::connect(&exporter, &Exporter::finished, [&](const ExportResult &r) {
+        result = r;
+        done = true;
+    });
+    exporter.start();
+    if (whileRunning)
+        whileRunning(exporter);
+    if (!QTest::qWaitFor([&] { return done; }, 240000))
+        qWarning("timed out waiting for the call to finish");
+    return result;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+QStringList filesIn(const QTemporaryDir &dir)
+{
+    return QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+QByteArray connectionRow(const QByteArray &id)
+{
+    return R"({"id":")" + id +
+           R"(","created_at":"2024-01-01T00:00:00Z","deleted_at":null,"group_id":"group_1",)"
+           R"("oauth_application_id":"application_1","status":"active","type":"oauth_connection"})";
+}
+
+} // namespace
+
+class TestExporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SandboxOptions options;
+        options.port = 0;
+        options.connections = 2500;
+        options.apiKey = kKey;
+        m_sandbox = std::make_unique<SandboxServer>(options);
+        QString error;
+        QVERIFY2(m_sandbox->listen(&error), qPrintable(error));
+        // The reference: a fault-free export of every status.
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options2;
+        options2.query.statuses = {u"active"_s, u"inactive"_s};
+        options2.outputPath = m_dir.filePath(u"reference.csv"_s);
+        const ExportResult r = runExport(client, options2);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
+        m_reference = readAll(options2.outputPath);
+        QCOMPARE(r.rows, 2500);
+    }
+
+    void cleanup()
+    {
+        m_sandbox->setFailRate(0);
+        m_sandbox->setDropRate(0);
+        m_sandbox->setRateLimit(0);
+        m_sandbox->setLatency(0, 0);
+    }
+
+    void writesEveryRowInApiOrder()
+    {
+        const QList<QByteArray> lines = m_reference.split('\n');
+        QCOMPARE(lines.first(), QByteArray("id,created_at,deleted_at,group_id,"
+                                           "oauth_application_id,status,type\r"));
+        QCOMPARE(lines.size(), 2500 + 2); // header, rows, and the empty tail after the last CRLF
+        QVERIFY(m_reference.endsWith("\r\n"));
+        // Newest first, ties by id descending; every id once.
+        QSet<QByteArray> ids;
+        QByteArray previousKey;
+        for (int i = 1; i <= 2500; ++i) {
+            const QList<QByteArray> cells = lines[i].trimmed().split(',');
+            QCOMPARE(cells.size(), 7);
+            QVERIFY(cells[0].startsWith("connection_"));
+            ids.insert(cells[0]);
+            const QByteArray key = cells[1] + ' ' + cells[0];
+            if (!previousKey.isEmpty())
+                QVERIFY2(key < previousKey, (key + " after " + previousKey).constData());
+            previousKey = key;
+            QVERIFY(cells[5] == "active" || cells[5] == "inactive");
+            QCOMPARE(cells[2].isEmpty(), cells[5] == "active");
+        }
+        QCOMPARE(ids.size(), 2500);
+    }
+
+    void exactUnderInjectedFaults()
+    {
+        m_sandbox->setFailRate(0.1);
+        m_sandbox->setDropRate(0.1);
+        m_sandbox->setRateLimit(40);
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.query.statuses = {u"active"_s, u"inactive"_s};
+        options.outputPath = m_dir.filePath(u"faults.csv"_s);
+        options.maxRetries = 8;
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
+        QVERIFY2(r.retries > 0, "the faults should have forced retries");
+        QCOMPARE(r.duplicatesDropped, 0);
+        QCOMPARE(readAll(options.outputPath), m_reference);
+    }
+
+    void filtersReachTheServer()
+    {
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.outputPath = m_dir.filePath(u"active.jsonl"_s);
+        options.format = ExportOptions::Format::Jsonl;
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
+        const QList<QByteArray> lines = readAll(options.outputPath).trimmed().split('\n');
+        QCOMPARE(lines.size(), r.rows);
+        for (const QByteArray &line : lines)
+            QVERIFY(line.contains(R"("status":"active")"));
+        const qint64 activeInReference = m_reference.count(",active,");
+        QCOMPARE(r.rows, activeInReference);
+    }
+
+    void applicationNamesAreLookedUp()
+    {
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.columns = ExportColumns::defaults(true);
+        options.outputPath = m_dir.filePath(u"names.csv"_s);
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
+        const QByteArray csv = readAll(options.outputPath);
+        QVERIFY(csv.startsWith("id,created_at,deleted_at,group_id,oauth_application_id,"
+                               "oauth_application_name,status,type\r\n"));
+        QVERIFY(r.rows > 0);
+    }
+
+    void failureLeavesThePreviousFileIntact()
+    {
+        const QString path = m_dir.filePath(u"kept.csv"_s);
+        {
+            QFile previous(path);
+            QVERIFY(previous.open(QIODevice::WriteOnly));
+            previous.write("previous export\r\n");
+        }
+        m_sandbox->setFailRate(1.0);
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.outputPath = path;
+        options.maxRetries = 1;
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Failed);
+        QCOMPARE(r.error.kind, ApiError::Kind::InternalServer);
+        QVERIFY2(r.message.contains(u"internal_server_error"_s), qPrintable(r.message));
+        QCOMPARE(readAll(path), QByteArray("previous export\r\n"));
+    }
+
+    void cancelLeavesNoFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cancelled.csv"_s);
+        m_sandbox->setLatency(50, 0);
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.outputPath = path;
+        int pagesSeen = 0;
+        const ExportResult r = runExport(client, options, [&](Exporter &exporter) {
+            QObject::connect(&exporter, &Exporter::progress,
+                             [&](qint64, int pages, int) { pagesSeen = pages; });
+            QVERIFY(QTest::qWaitFor([&] { return pagesSeen >= 3; }, 20000));
+            exporter.cancel();
+        });
+        QCOMPARE(r.outcome, ExportResult::Outcome::Cancelled);
+        QVERIFY(r.rows >= 300);
+        QTest::qWait(50);
+        QCOMPARE(filesIn(dir), QStringList()); // not even QSaveFile's temporary
+    }
+
+    void repeatingCursorLeavesNoFile()
+    {
+        StagedServer server;
+        server.stage(200,
+                     R"({"data":[)" + connectionRow("connection_b") + R"(],"next_cursor":"x"})");
+        server.stage(200,
+                     R"({"data":[)" + connectionRow("connection_a") + R"(],"next_cursor":"x"})");
+        QTemporaryDir dir;
+        IncreaseClient client(configFor(server.url()));
+        ExportOptions options;
+        options.outputPath = dir.filePath(u"loop.csv"_s);
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Failed);
+        QVERIFY2(r.message.contains(u"repeating cursor"_s), qPrintable(r.message));
+        QCOMPARE(filesIn(dir), QStringList());
+    }
+
+    void duplicatesAcrossPagesAreDroppedAndCounted()
+    {
+        StagedServer server;
+        server.stage(200, R"({"data":[)" + connectionRow("connection_c") + "," +
+                              connectionRow("connection_b") + R"(],"next_cursor":"p2"})");
+        server.stage(200, R"({"data":[)" + connectionRow("connection_b") + "," +
+                              connectionRow("connection_a") + R"(],"next_cursor":null})");
+        QTemporaryDir dir;
+        IncreaseClient client(configFor(server.url()));
+        ExportOptions options;
+        options.outputPath = dir.filePath(u"dups.csv"_s);
+        options.columns = {ExportColumn::Id};
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(r.rows, 3);
+        QCOMPARE(r.duplicatesDropped, 1);
+        QCOMPARE(readAll(options.outputPath),
+                 QByteArray("id\r\nconnection_c\r\nconnection_b\r\nconnection_a\r\n"));
+    }
+
+    void unwritableTargetIsAClearError()
+    {
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.outputPath = m_dir.filePath(u"no/such/folder/out.csv"_s);
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Failed);
+        QVERIFY2(r.message.contains(u"folder exists"_s), qPrintable(r.message));
+    }
+
+    void keyNotInTheExport() { QVERIFY(!m_reference.contains(kKey.toUtf8())); }
+
+private:
+    std::unique_ptr<SandboxServer> m_sandbox;
+    QTemporaryDir m_dir;
+    QByteArray m_reference;
+};
+
+QTEST_GUILESS_MAIN(TestExporter)
+#include "tst_exporter.moc"
