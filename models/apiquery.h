@@ -24,7 +24,9 @@ namespace ApiQuery {
 inline constexpr int kMaxLimit = 100;
 
 // Query for GET /oauth_connections. limit is clamped to 1..100; cursor omitted when empty.
-// status.in is sent comma-separated: status.in=active,inactive
+// status.in is sent comma-separated: status.in=active,inactive. Values are stored
+// percent-encoded so opaque cursors reach the server verbatim: read one back with
+// queryItemValue(key, QUrl::FullyDecoded).
 QUrlQuery connectionList(const ConnectionQuery &query, const QString &cursor, int limit = kMaxLimit);
 
 // Query for GET /oauth_applications; statuses subset of {"active","deleted"}.

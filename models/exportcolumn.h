@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 #include <optional>
 
 // The columns an export can hold, named after the API's fields.
@@ -33,5 +34,9 @@ std::optional<QList<ExportColumn>> parse(const QString &text, QString *error);
 // that is unknown or null).
 std::optional<QString> value(ExportColumn column, const OAuthConnection &connection,
                              const std::optional<QString> &applicationName);
+// The same without copying, for writers: the view points into `connection` or
+// `applicationName` and lives as long as they do.
+std::optional<QStringView> cell(ExportColumn column, const OAuthConnection &connection,
+                                const std::optional<QString> &applicationName);
 
 } // namespace ExportColumns

@@ -1,1 +1,92 @@
 #include "retrypolicy.h"
+
+#include <QLocale>
+#include <QString>
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+std::optional<QByteArray> header(const RetryPolicy::Headers &headers, QByteArrayView name)
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value.trimmed();
+    }
+    return std::nullopt;
+}
+
+// Negative and non-finite values are not delays; the SDKs fall back in that case too.
+std::optional<qint64> clampedMs(double ms)
+{
+    if (!std::isfinite(ms))
+        return std::nullopt;
+    return qint64(std::llround(std::clamp(ms, 0.0, double(RetryPolicy::kMaxServerDelayMs))));
+}
+
+std::optional<double> number(const QByteArray &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+namespace RetryPolicy {
+
+bool shouldRetry(int httpStatus, const Headers &headers)
+{
+    if (const std::optional<QByteArray> explicitAnswer = header(headers, "x-should-retry")) {
+        if (explicitAnswer->compare("true", Qt::CaseInsensitive) == 0)
+            return true;
+        if (explicitAnswer->compare("false", Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    return httpStatus == 0 || httpStatus == 408 || httpStatus == 409 || httpStatus == 429 ||
+           httpStatus >= 500;
+}
+
+std::optional<qint64> serverDelayMs(const Headers &headers, std::optional<int> bodyRetryAfter,
+                                    const QDateTime &now)
+{
+    if (const std::optional<QByteArray> ms = header(headers, "retry-after-ms")) {
+        if (const std::optional<double> value = number(*ms))
+            return clampedMs(*value);
+    }
+    if (const std::optional<QByteArray> retryAfter = header(headers, "retry-after")) {
+        if (const std::optional<double> seconds = number(*retryAfter))
+            return clampedMs(*seconds * 1000.0);
+        const QDateTime when = parseHttpDate(*retryAfter);
+        if (when.isValid())
+            return clampedMs(double(now.msecsTo(when)));
+    }
+    if (bodyRetryAfter)
+        return clampedMs(*bodyRetryAfter * 1000.0);
+    return std::nullopt;
+}
+
+qint64 backoffMs(int retryIndex, double random01)
+{
+    const int exponent = std::clamp(retryIndex, 0, 16);
+    const double base =
+        std::min(double(kInitialBackoffMs) * std::pow(2.0, exponent), double(kMaxBackoffMs));
+    const double jitter = 1.0 - 0.25 * std::clamp(random01, 0.0, 1.0);
+    return qint64(std::llround(base * jitter));
+}
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    const QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
+                                                     u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    if (!parsed.isValid())
+        return {};
+    // The format has no zone field, so Qt reads it as local time; the text says GMT.
+    return QDateTime(parsed.date(), parsed.time(), Qt::UTC);
+}
+
+} // namespace RetryPolicy
