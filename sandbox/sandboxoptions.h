@@ -6,14 +6,14 @@
 // The local sandbox's knobs, as `increase-sandbox` takes them on its command line.
 struct SandboxOptions
 {
-    quint16 port = 4010;         // 0 picks a free one
+    quint16 port = 4010; // 0 picks a free one
     qint64 connections = 2500;
     int applications = 8;
     quint64 seed = 1;
-    QString apiKey;              // empty: any non-empty key is accepted
+    QString apiKey; // empty: any non-empty key is accepted
     int latencyMs = 0;
-    int jitterMs = 0;            // adds uniform 0..jitterMs
-    double failRate = 0.0;       // fraction of requests answered 500
-    double dropRate = 0.0;       // fraction of 200 bodies cut mid-way
-    double rateLimit = 0.0;      // requests per second; 0: unlimited
+    int jitterMs = 0;       // adds uniform 0..jitterMs
+    double failRate = 0.0;  // fraction of requests answered 500
+    double dropRate = 0.0;  // fraction of 200 bodies cut mid-way
+    double rateLimit = 0.0; // requests per second; 0: unlimited
 };

@@ -114,7 +114,7 @@ private Q_SLOTS:
             ids.insert(cells[0]);
             const QByteArray key = cells[1] + ' ' + cells[0];
             if (!previousKey.isEmpty())
-                QVERIFY2(key < previousKey, (key + " after " + previousKey).constData());
+                QVERIFY2(key < previousKey, QByteArray(key + " after " + previousKey).constData());
             previousKey = key;
             QVERIFY(cells[5] == "active" || cells[5] == "inactive");
             QCOMPARE(cells[2].isEmpty(), cells[5] == "active");
@@ -255,6 +255,31 @@ private Q_SLOTS:
         const ExportResult r = runExport(client, options);
         QCOMPARE(r.outcome, ExportResult::Outcome::Failed);
         QVERIFY2(r.message.contains(u"folder exists"_s), qPrintable(r.message));
+    }
+
+    void loadedRowsOnlyWritesThoseRows()
+    {
+        StagedServer server; // nothing staged: any request would be answered 500
+        IncreaseClient client(configFor(server.url()));
+        OAuthConnection a{u"connection_a"_s, u"2024-01-01T00:00:00Z"_s, std::nullopt,
+                          u"group_1"_s, u"application_1"_s, u"active"_s, u"oauth_connection"_s};
+        OAuthConnection b = a;
+        b.id = u"connection_b"_s;
+        b.status = u"inactive"_s;
+        b.deletedAt = u"2024-02-01T00:00:00Z"_s;
+        QTemporaryDir dir;
+        ExportOptions options;
+        options.rows = QList<OAuthConnection>{b, a, b};
+        options.columns = {ExportColumn::Id, ExportColumn::DeletedAt, ExportColumn::Status};
+        options.outputPath = dir.filePath(u"loaded.csv"_s);
+        const ExportResult r = runExport(client, options);
+        QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(r.rows, 2);
+        QCOMPARE(r.duplicatesDropped, 1);
+        QCOMPARE(readAll(options.outputPath),
+                 QByteArray("id,deleted_at,status\r\nconnection_b,2024-02-01T00:00:00Z,inactive\r\n"
+                            "connection_a,,active\r\n"));
+        QCOMPARE(server.requests.size(), 0);
     }
 
     void keyNotInTheExport() { QVERIFY(!m_reference.contains(kKey.toUtf8())); }

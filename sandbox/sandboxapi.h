@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sandboxcursor.h"
+#include "sandboxrequest.h"
+#include "sandboxresponse.h"
+
+#include <QString>
+#include <optional>
+
+class SandboxDataset;
+
+// The endpoints of the contract over a dataset: authentication, routing, parameter
+// checks, pages and retrieves. Pure request-to-response, no sockets, no faults.
+class SandboxApi
+{
+public:
+    // An empty `apiKey` accepts any non-empty Bearer key.
+    SandboxApi(const SandboxDataset &dataset, const QString &apiKey);
+
+    SandboxResponse handle(const SandboxRequest &request) const;
+
+private:
+    std::optional<SandboxResponse> authenticate(const SandboxRequest &request) const;
+    SandboxResponse listConnections(const SandboxRequest &request) const;
+    SandboxResponse retrieveConnection(const QString &id) const;
+    SandboxResponse listApplications(const SandboxRequest &request) const;
+    SandboxResponse retrieveApplication(const QString &id) const;
+
+    // Resolves `cursor` against a filter of `size` rows: the first row of the page, or
+    // an error response.
+    std::optional<SandboxResponse> startOfPage(const QString &cursor, quint64 filterSignature,
+                                               quint32 size, quint32 *offset) const;
+    template <typename AppendItem>
+    SandboxResponse page(quint32 offset, int limit, quint32 size, quint64 filterSignature,
+                         qsizetype itemSize, AppendItem appendItem) const;
+
+    const SandboxDataset &m_dataset;
+    QByteArray m_apiKey;
+    SandboxCursor m_cursors;
+};

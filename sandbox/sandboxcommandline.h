@@ -1,0 +1,30 @@
+#pragma once
+
+#include "sandboxoptions.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+// The `increase-sandbox` command line: every value is checked, and a bad one is a
+// usage error naming the option, never a silent default.
+class SandboxCommandLine
+{
+public:
+    SandboxCommandLine();
+
+    enum class Outcome { Run, ShowHelp, ShowVersion, UsageError };
+    // `arguments` starts with the program name, like QCoreApplication::arguments().
+    Outcome parse(const QStringList &arguments);
+
+    SandboxOptions options() const { return m_options; }
+    QString errorText() const { return m_error; }
+    QString helpText() const { return m_parser.helpText(); }
+
+private:
+    bool readOptions();
+
+    QCommandLineParser m_parser;
+    SandboxOptions m_options;
+    QString m_error;
+};

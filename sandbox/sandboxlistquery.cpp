@@ -1,0 +1,93 @@
+#include "sandboxlistquery.h"
+
+#include "sandboxerrors.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+QStringList SandboxListQuery::values(const QString &name) const
+{
+    QStringList found;
+    for (const auto &[key, value] : m_items) {
+        if (key == name)
+            found.append(value);
+    }
+    return found;
+}
+
+void SandboxListQuery::reject(const QString &name, const QString &message)
+{
+    m_errors.append(SandboxErrors::parameterError(name, message));
+}
+
+int SandboxListQuery::limit()
+{
+    const QStringList given = values(u"limit"_s);
+    if (given.isEmpty())
+        return MaxLimit;
+    bool ok = false;
+    const int value = given.last().toInt(&ok);
+    if (!ok || value < 1 || value > MaxLimit || given.last().startsWith(u'+')) {
+        reject(u"limit"_s, u"must be an integer between 1 and %1; got \"%2\""_s.arg(MaxLimit).arg(
+                               given.last().left(40)));
+        return MaxLimit;
+    }
+    return value;
+}
+
+QString SandboxListQuery::cursor()
+{
+    const QStringList given = values(u"cursor"_s);
+    return given.isEmpty() ? QString() : given.last();
+}
+
+quint8 SandboxListQuery::statuses(const QStringList &allowed, quint8 fallback)
+{
+    const QStringList given = values(u"status.in"_s);
+    if (given.isEmpty())
+        return fallback;
+    quint8 mask = 0;
+    // Repeated parameters add up, as with `status.in=a&status.in=b`.
+    for (const QString &list : given) {
+        for (const QString &raw : list.split(u',')) {
+            const QString value = raw.trimmed();
+            const auto position = allowed.indexOf(value);
+            if (position < 0) {
+                reject(u"status.in"_s,
+                       u"\"%1\" is not one of: %2"_s.arg(value.left(40), allowed.join(u", "_s)));
+                return fallback;
+            }
+            mask |= quint8(1u << position);
+        }
+    }
+    return mask;
+}
+
+std::optional<QString> SandboxListQuery::text(const QString &name)
+{
+    const QStringList given = values(name);
+    if (given.isEmpty())
+        return std::nullopt;
+    if (given.last().isEmpty()) {
+        reject(name, u"must not be empty"_s);
+        return std::nullopt;
+    }
+    return given.last();
+}
+
+std::optional<qint64> SandboxListQuery::timestamp(const QString &name)
+{
+    const std::optional<QString> given = text(name);
+    if (!given)
+        return std::nullopt;
+    QDateTime parsed = QDateTime::fromString(*given, Qt::ISODateWithMs);
+    if (!parsed.isValid()) {
+        reject(name, u"must be an ISO 8601 date-time such as 2024-03-05T17:04:11Z"_s);
+        return std::nullopt;
+    }
+    if (parsed.timeSpec() == Qt::LocalTime) // no offset given: the API means UTC
+        parsed.setTimeZone(QTimeZone::utc());
+    return parsed.toSecsSinceEpoch();
+}
