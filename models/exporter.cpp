@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QSet>
+#include <QTimer>
 
 #include <cerrno>
 #include <cstdio>
@@ -116,6 +117,17 @@ void Exporter::startListing()
 {
     if (!d->running)
         return;
+    if (d->options.rows) {
+        // Queued, so a caller connecting after start() still sees every signal.
+        QTimer::singleShot(0, this, [this] {
+            const QList<OAuthConnection> rows = *d->options.rows;
+            constexpr qsizetype kChunk = 1000;
+            for (qsizetype i = 0; i < rows.size() && d->running; i += kChunk)
+                writePage(rows.mid(i, kChunk));
+            complete();
+        });
+        return;
+    }
     d->walker = new ConnectionWalker(d->client, d->options.query, d->options.maxRetries, this);
     connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::writePage);
     connect(d->walker, &ConnectionWalker::retryScheduled, this,

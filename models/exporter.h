@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
 
 class IncreaseClient;
 class ConnectionWalker;
@@ -26,6 +27,8 @@ struct ExportOptions
     bool bom = false;
     QString outputPath = QStringLiteral("-"); // "-" is standard output
     int maxRetries = 5;
+    // When set, these rows are written instead of listing the API ("loaded rows only").
+    std::optional<QList<OAuthConnection>> rows;
 };
 
 struct ExportResult
