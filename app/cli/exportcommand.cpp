@@ -1,0 +1,231 @@
+#include "exportcommand.h"
+
+#include "apiquery.h"
+#include "console.h"
+#include "errorreport.h"
+#include "exitcode.h"
+#include "increaseclient.h"
+
+#include <QCommandLineParser>
+#include <QLocale>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Redrawing a terminal line for every page would cost more than the page at local speeds.
+constexpr qint64 kRedrawIntervalMs = 100;
+
+} // namespace
+
+void ExportCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"export"_s, tr("Write every matching OAuth connection."),
+                                 u"export"_s);
+    parser.addOptions({
+        {u"status"_s,
+         tr("active, inactive, all or active,inactive (default: the API's, "
+            "active)."),
+         u"status"_s},
+        {u"application"_s, tr("Only connections to this OAuth application id."), u"id"_s},
+        {u"format"_s, tr("csv (RFC 4180) or jsonl."), u"csv|jsonl"_s, u"csv"_s},
+        {u"columns"_s,
+         tr("Comma-separated columns, from: %1.").arg(ExportColumns::allNames().join(u", "_s)),
+         u"list"_s},
+        {u"with-application-name"_s, tr("Add oauth_application_name after oauth_application_id.")},
+        {u"output"_s,
+         tr("Write to this file, replaced only when the export completes "
+            "(default: - for standard output)."),
+         u"file"_s, u"-"_s},
+        {u"bom"_s, tr("Start the CSV with a UTF-8 byte order mark (for Excel).")},
+    });
+}
+
+std::optional<ExportOptions> ExportCommand::readOptions(const QCommandLineParser &parser,
+                                                        const QStringList &positional,
+                                                        QString *error)
+{
+    if (!positional.isEmpty()) {
+        *error = tr("export takes no arguments, but got '%1'; filters are flags, e.g. "
+                    "--application ID")
+                     .arg(positional.first());
+        return std::nullopt;
+    }
+    ExportOptions options;
+    QString why;
+    if (parser.isSet(u"status"_s)) {
+        const auto statuses = ApiQuery::parseStatusFilter(parser.value(u"status"_s),
+                                                          {u"active"_s, u"inactive"_s}, &why);
+        if (!statuses) {
+            *error = tr("--status: %1").arg(why);
+            return std::nullopt;
+        }
+        options.query.statuses = *statuses;
+    }
+    if (parser.isSet(u"application"_s)) {
+        options.query.applicationId = parser.value(u"application"_s);
+        if (!ApiQuery::isValidPathId(options.query.applicationId, &why)) {
+            *error = tr("--application '%1' is not an application id: %2")
+                         .arg(options.query.applicationId, why);
+            return std::nullopt;
+        }
+    }
+
+    const QString format = parser.value(u"format"_s);
+    if (format == "jsonl"_L1) {
+        options.format = ExportOptions::Format::Jsonl;
+    } else if (format != "csv"_L1) {
+        *error = tr("--format for export is csv or jsonl, not '%1'").arg(format);
+        return std::nullopt;
+    }
+    options.bom = parser.isSet(u"bom"_s);
+    if (options.bom && options.format != ExportOptions::Format::Csv) {
+        *error = tr("--bom applies to CSV only; JSON Lines never starts with a byte order mark");
+        return std::nullopt;
+    }
+
+    if (parser.isSet(u"columns"_s)) {
+        const auto columns = ExportColumns::parse(parser.value(u"columns"_s), &why);
+        if (!columns) {
+            *error =
+                tr("--columns: %1; choose from %2").arg(why, ExportColumns::allNames().join(u','));
+            return std::nullopt;
+        }
+        options.columns = *columns;
+    }
+    if (parser.isSet(u"with-application-name"_s))
+        options.columns = withApplicationName(options.columns);
+
+    options.outputPath = parser.value(u"output"_s);
+    if (options.outputPath.isEmpty()) {
+        *error = tr("--output needs a file name, or - for standard output");
+        return std::nullopt;
+    }
+    return options;
+}
+
+QList<ExportColumn> ExportCommand::withApplicationName(QList<ExportColumn> columns)
+{
+    if (columns.contains(ExportColumn::OAuthApplicationName))
+        return columns;
+    const qsizetype id = columns.indexOf(ExportColumn::OAuthApplicationId);
+    columns.insert(id < 0 ? columns.size() : id + 1, ExportColumn::OAuthApplicationName);
+    return columns;
+}
+
+ExportCommand::ExportCommand(IncreaseClient *client, Console *console, ExportOptions options,
+                             QObject *parent)
+    : Command(client, console, parent)
+    , m_options(std::move(options))
+{}
+
+void ExportCommand::start()
+{
+    m_exporter = new Exporter(m_client, m_options, this);
+    connect(m_exporter, &Exporter::progress, this, &ExportCommand::onProgress);
+    connect(m_exporter, &Exporter::retryScheduled, this, &ExportCommand::onRetryScheduled);
+    connect(m_exporter, &Exporter::finished, this, &ExportCommand::onFinished);
+    // Rows streaming to the same terminal would tear the progress line apart.
+    const bool rowsOnTerminal =
+        m_options.outputPath == QLatin1Char('-') && ::isatty(STDOUT_FILENO) == 1;
+    m_showProgress = m_console->showsProgress() && !rowsOnTerminal;
+    m_elapsed.start();
+    m_exporter->start();
+}
+
+void ExportCommand::cancel()
+{
+    if (isFinished())
+        return;
+    if (m_exporter)
+        m_exporter->cancel();
+    m_console->clearProgress();
+    if (m_options.outputPath != QLatin1Char('-'))
+        m_console->note(tr("cancelled: %1 was not written; a file already there is unchanged")
+                            .arg(m_options.outputPath));
+    finish(ExitCode::Failure);
+}
+
+void ExportCommand::onProgress(qint64 rows, int pages, int retries)
+{
+    m_rows = rows;
+    m_pages = pages;
+    m_retries = retries;
+    if (!m_showProgress)
+        return;
+    if (m_sinceDrawn.isValid() && m_sinceDrawn.elapsed() < kRedrawIntervalMs)
+        return;
+    m_sinceDrawn.start();
+    m_console->progress(progressText(rows, pages, retries));
+}
+
+void ExportCommand::onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason)
+{
+    Q_UNUSED(nextAttempt)
+    if (!m_showProgress)
+        return;
+    m_sinceDrawn.start();
+    m_console->progress(
+        progressText(m_rows, m_pages, m_retries) +
+        tr(" · retrying in %1 s after %2")
+            .arg(QLocale().toString(double(delayMs) / 1000.0, 'f', 1), reason.type));
+}
+
+QString ExportCommand::progressText(qint64 rows, int pages, int retries) const
+{
+    const QLocale locale;
+    const double seconds = double(qMax<qint64>(m_elapsed.elapsed(), 1)) / 1000.0;
+    return tr("%1 rows · %2 pages · %3 rows/s · retries: %4")
+        .arg(locale.toString(rows), locale.toString(pages),
+             locale.toString(qRound64(double(rows) / seconds)), locale.toString(retries));
+}
+
+void ExportCommand::onFinished(const ExportResult &result)
+{
+    if (isFinished())
+        return;
+    m_console->clearProgress();
+    switch (result.outcome) {
+    case ExportResult::Outcome::Completed:
+        if (result.duplicatesDropped > 0)
+            m_console->warning(tr("%1 duplicate rows dropped: the same id came back on more "
+                                  "than one page, as happens when connections change during "
+                                  "an export; each id is written once")
+                                   .arg(QLocale().toString(result.duplicatesDropped)));
+        if (m_showProgress)
+            m_console->note(
+                tr("exported %1 rows (%2 pages, retries: %3) to %4 in %5 s")
+                    .arg(QLocale().toString(result.rows), QLocale().toString(result.pages),
+                         QLocale().toString(result.retries),
+                         m_options.outputPath == QLatin1Char('-') ? tr("standard output")
+                                                                  : m_options.outputPath,
+                         QLocale().toString(double(m_elapsed.elapsed()) / 1000.0, 'f', 1)));
+        finish(ExitCode::Success);
+        return;
+    case ExportResult::Outcome::OutputClosed:
+        // The reader of a pipe (`| head`) has what it wanted: not an error.
+        finish(ExitCode::Success);
+        return;
+    case ExportResult::Outcome::Cancelled:
+        finish(ExitCode::Failure);
+        return;
+    case ExportResult::Outcome::Failed:
+        break;
+    }
+
+    if (result.error.type.isEmpty()) {
+        // Output trouble: the exporter's message says what happened to the file.
+        m_console->error(result.message.isEmpty() ? tr("the export failed") : result.message);
+        finish(ExitCode::Failure);
+        return;
+    }
+    m_console->error(tr("export stopped after %1 rows: %2")
+                         .arg(QLocale().toString(result.rows), ErrorReport::summary(result.error)),
+                     ErrorReport::hint(result.error, m_client->config()));
+    if (m_options.outputPath != QLatin1Char('-'))
+        m_console->note(
+            tr("%1 was not written; a file already there is unchanged").arg(m_options.outputPath));
+    finish(ExitCode::Failure);
+}

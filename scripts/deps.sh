@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Sourced by scripts/demo and scripts/test: installs the Debian 12 packages that are
+# missing, and only those. Usage: ic_ensure_packages [--with-node]
+
+IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
+    qtkeychain-qt6-dev qt6-svg-dev libqt6svg6 qt6-gtk-platformtheme)
+
+ic_package_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+ic_ensure_packages() {
+    local wanted=("${IC_BUILD_PACKAGES[@]}")
+    # Node is only for the conformance test with the official SDK; a node installed some
+    # other way (nodesource, nvm) is used as it is, since Debian's npm would conflict.
+    if [[ "${1:-}" == "--with-node" ]] && ! { command -v node && command -v npm; } >/dev/null; then
+        wanted+=(nodejs npm)
+    fi
+
+    local missing=() package
+    for package in "${wanted[@]}"; do
+        ic_package_installed "$package" || missing+=("$package")
+    done
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        if command -v sudo >/dev/null; then
+            sudo=(sudo)
+        else
+            echo "These Debian packages are missing: ${missing[*]}" >&2
+            echo "Install them as root, then run this again:" >&2
+            echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+            return 1
+        fi
+    fi
+    echo "Installing missing packages: ${missing[*]}" >&2
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends "${missing[@]}"
+}
+
+# Configures (once) and builds the given targets, or everything, with the default preset.
+ic_build() {
+    local root
+    root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    (
+        cd "$root" || exit 1
+        if [[ ! -f build/release/build.ninja ]]; then
+            cmake --preset default
+        fi
+        if [[ $# -gt 0 ]]; then
+            cmake --build --preset default --target "$@"
+        else
+            cmake --build --preset default
+        fi
+    )
+}

@@ -1,0 +1,200 @@
+#include "clifixture.h"
+#include "sandboxserver.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// Usage errors exit 2 before any request, say what to do, and never echo the key.
+class TestCliUsage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SandboxOptions options;
+        options.connections = 50;
+        QString error;
+        QVERIFY2(m_cli.start(options, &error), qPrintable(error));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanup()
+    {
+        const QStringList leaks = m_cli.takeLeaks();
+        QVERIFY2(leaks.isEmpty(), qPrintable(u"the key appeared in: "_s + leaks.join(u", "_s)));
+    }
+
+    void usageError_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+
+        const QString longId(201, u'a');
+        QTest::newRow("no command") << QStringList{} << u"export, get or applications"_s;
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("unknown flag") << QStringList{u"export"_s, u"--bogus"_s} << u"bogus"_s;
+        QTest::newRow("--parallel not offered yet")
+            << QStringList{u"export"_s, u"--parallel"_s, u"4"_s} << u"parallel"_s;
+        QTest::newRow("--rate-limit not offered yet")
+            << QStringList{u"export"_s, u"--rate-limit"_s, u"10"_s} << u"rate-limit"_s;
+        QTest::newRow("no --api-key flag")
+            << QStringList{u"export"_s, u"--api-key"_s, CliFixture::apiKey()} << u"api-key"_s;
+        QTest::newRow("no --api-key= flag")
+            << QStringList{u"export"_s, u"--api-key="_s + CliFixture::apiKey()} << u"api-key"_s;
+        QTest::newRow("another command's flag")
+            << QStringList{u"get"_s, u"connection_x"_s, u"--bom"_s} << u"bom"_s;
+        QTest::newRow("command flag before the command")
+            << QStringList{u"--status"_s, u"all"_s, u"export"_s} << u"after its name"_s;
+        QTest::newRow("--base-url with --environment")
+            << QStringList{u"--base-url"_s, u"https://api.increase.com"_s, u"--environment"_s,
+                           u"sandbox"_s, u"export"_s}
+            << u""_s;
+        QTest::newRow("--demo with --environment sandbox")
+            << QStringList{u"--demo"_s, u"--environment"_s, u"sandbox"_s, u"export"_s}
+            << u"--demo"_s;
+        QTest::newRow("unknown environment")
+            << QStringList{u"--environment"_s, u"staging"_s, u"export"_s} << u"staging"_s;
+        QTest::newRow("plain http to a remote host")
+            << QStringList{u"--base-url"_s, u"http://example.com"_s, u"export"_s} << u"http"_s;
+        QTest::newRow("bad status")
+            << QStringList{u"export"_s, u"--status"_s, u"deleted"_s} << u"--status"_s;
+        QTest::newRow("bad application status")
+            << QStringList{u"applications"_s, u"--status"_s, u"inactive"_s} << u"--status"_s;
+        QTest::newRow("bad column")
+            << QStringList{u"export"_s, u"--columns"_s, u"id,nope"_s} << u"--columns"_s;
+        QTest::newRow("bad format")
+            << QStringList{u"export"_s, u"--format"_s, u"xml"_s} << u"--format"_s;
+        QTest::newRow("bom with jsonl")
+            << QStringList{u"export"_s, u"--format"_s, u"jsonl"_s, u"--bom"_s} << u"--bom"_s;
+        QTest::newRow("empty output") << QStringList{u"export"_s, u"--output="_s} << u"--output"_s;
+        QTest::newRow("export takes no argument")
+            << QStringList{u"export"_s, u"connection_x"_s} << u"connection_x"_s;
+        QTest::newRow("get without id") << QStringList{u"get"_s} << u"id"_s;
+        QTest::newRow("get with two ids")
+            << QStringList{u"get"_s, u"connection_a"_s, u"connection_b"_s} << u"one id"_s;
+        QTest::newRow("id ..") << QStringList{u"get"_s, u".."_s} << u".."_s;
+        QTest::newRow("id ../x") << QStringList{u"get"_s, u"../x"_s} << u"../x"_s;
+        QTest::newRow("id with a slash") << QStringList{u"get"_s, u"a/b"_s} << u"a/b"_s;
+        QTest::newRow("id of 201 characters") << QStringList{u"get"_s, longId} << u"id"_s;
+        QTest::newRow("application id ..")
+            << QStringList{u"export"_s, u"--application"_s, u".."_s} << u"--application"_s;
+        QTest::newRow("timeout zero")
+            << QStringList{u"export"_s, u"--timeout-ms"_s, u"0"_s} << u"--timeout-ms"_s;
+        QTest::newRow("negative retries")
+            << QStringList{u"export"_s, u"--max-retries"_s, u"-1"_s} << u"--max-retries"_s;
+        QTest::newRow("verbose and quiet")
+            << QStringList{u"export"_s, u"--verbose"_s, u"--quiet"_s} << u"--quiet"_s;
+        QTest::newRow("missing CA file")
+            << QStringList{u"export"_s, u"--ca-file"_s, u"/nonexistent/ca.pem"_s} << u"--ca-file"_s;
+    }
+
+    void usageError()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+
+        // Were a usage error let through, the request would reach the sandbox, not the
+        // network: INCREASE_BASE_URL points there and has the lowest precedence.
+        QProcessEnvironment env = CliRunner::environment(CliFixture::apiKey());
+        env.insert(u"INCREASE_BASE_URL"_s, m_cli.baseUrl());
+        const qint64 served = m_cli.sandbox().requestsServed();
+
+        const CliRun run = m_cli.run(arguments, env);
+
+        QVERIFY(run.normalExit);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        const QString err = QString::fromUtf8(run.err);
+        QVERIFY2(err.contains(u"error: "_s), qPrintable(err));
+        QVERIFY2(err.contains(mentions), qPrintable(err));
+        QCOMPARE(m_cli.sandbox().requestsServed(), served);
+    }
+
+    void noKeySaysHowToProvideOne()
+    {
+        QProcessEnvironment env = CliRunner::environment(std::nullopt);
+        env.insert(u"INCREASE_BASE_URL"_s, m_cli.baseUrl());
+
+        const CliRun run = m_cli.run({u"export"_s}, env);
+
+        QCOMPARE(run.exitCode, 2);
+        const QString err = QString::fromUtf8(run.err);
+        QVERIFY2(err.contains(u"INCREASE_API_KEY"_s), qPrintable(err));
+        QVERIFY2(err.contains(u"--api-key-file"_s), qPrintable(err));
+        QVERIFY2(err.contains(u"--demo"_s), qPrintable(err));
+    }
+
+    void keyFileReadableByOthersIsRefused()
+    {
+        const QString path = writeKeyFile(u"open.key"_s, QFile::ReadOwner | QFile::WriteOwner |
+                                                             QFile::ReadGroup | QFile::ReadOther);
+
+        const CliRun run = m_cli.run(m_cli.baseUrlFlag() +
+                                         QStringList{u"--api-key-file"_s, path, u"applications"_s},
+                                     std::nullopt);
+
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("chmod 600"), run.err.constData());
+    }
+
+    void keyFileOnlyTheOwnerCanReadIsUsed()
+    {
+        const QString path = writeKeyFile(u"private.key"_s, QFile::ReadOwner | QFile::WriteOwner);
+
+        const CliRun run = m_cli.run(m_cli.baseUrlFlag() +
+                                         QStringList{u"--api-key-file"_s, path, u"applications"_s},
+                                     std::nullopt);
+
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("id,client_id,"), run.err.constData());
+    }
+
+    void helpAndVersion_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("--help") << QStringList{u"--help"_s} << u"applications"_s;
+        QTest::newRow("-h") << QStringList{u"-h"_s} << u"--api-key-file"_s;
+        QTest::newRow("export --help")
+            << QStringList{u"export"_s, u"--help"_s} << u"--with-application-name"_s;
+        QTest::newRow("get --help") << QStringList{u"get"_s, u"--help"_s} << u"json|text"_s;
+        QTest::newRow("--version") << QStringList{u"--version"_s} << QStringLiteral(IC_VERSION);
+    }
+
+    void helpAndVersion()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+
+        const CliRun run = m_cli.run(arguments, std::nullopt);
+
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.err.isEmpty());
+        QVERIFY2(QString::fromUtf8(run.out).contains(mentions), run.out.constData());
+        QVERIFY(!run.out.contains("--parallel"));
+        QVERIFY(!run.out.contains("--api-key "));
+    }
+
+private:
+    QString writeKeyFile(const QString &name, QFile::Permissions permissions)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        file.write(CliFixture::apiKey().toUtf8() + '\n');
+        file.close();
+        file.setPermissions(permissions);
+        return path;
+    }
+
+    CliFixture m_cli;
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCliUsage)
+#include "tst_cliusage.moc"
