@@ -70,10 +70,15 @@ ApiError ApiError::make(Kind kind, const QString &title, const QString &detail)
 QString ApiError::message() const
 {
     QString text = title;
-    if (!detail.isEmpty())
-        text = text.isEmpty() ? detail : text % u": "_s % detail;
+    if (!detail.isEmpty() && detail != title)
+        // Increase's titles are sentences ("Object not found."): no colon after a full stop.
+        text = text.isEmpty()        ? detail
+               : text.endsWith(u'.') ? QString(text % u' ' % detail)
+                                     : QString(text % u": "_s % detail);
     if (text.isEmpty())
         text = u"Request failed"_s;
+    if (!reason.isEmpty())
+        text += u" (reason: "_s % reason % u')';
     text += u" ("_s % type;
     if (httpStatus > 0)
         text += u", HTTP "_s % QString::number(httpStatus);

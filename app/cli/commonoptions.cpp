@@ -157,9 +157,7 @@ std::optional<CommonSettings> CommonOptions::read(const QCommandLineParser &pars
         QString why;
         const auto key = Endpoint::readApiKeyFile(path, &why);
         if (!key) {
-            *error = tr("--api-key-file %1: %2; the file must hold only the key and be readable "
-                        "by you alone (chmod 600 %1)")
-                         .arg(path, why);
+            *error = tr("--api-key-file: %1").arg(why);
             return std::nullopt;
         }
         settings.apiKey = *key;

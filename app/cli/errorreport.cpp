@@ -18,17 +18,7 @@ QString tr(const char *text)
 
 QString ErrorReport::summary(const ApiError &error)
 {
-    QString text = error.title.isEmpty() ? tr("Request failed") : error.title;
-    if (!error.detail.isEmpty() && error.detail != error.title)
-        text += u": "_s + error.detail;
-    if (!error.reason.isEmpty())
-        text += tr(" (reason: %1)").arg(error.reason);
-    const QString type = error.type.isEmpty() ? ApiError::typeName(error.kind) : error.type;
-    if (error.httpStatus > 0)
-        text += u" ("_s + type + u", HTTP "_s + QString::number(error.httpStatus) + u')';
-    else
-        text += u" ("_s + type + u')';
-    return text;
+    return error.message();
 }
 
 QString ErrorReport::hint(const ApiError &error, const ClientConfig &config)

@@ -89,8 +89,7 @@ std::optional<ExportOptions> ExportCommand::readOptions(const QCommandLineParser
     if (parser.isSet(u"columns"_s)) {
         const auto columns = ExportColumns::parse(parser.value(u"columns"_s), &why);
         if (!columns) {
-            *error =
-                tr("--columns: %1; choose from %2").arg(why, ExportColumns::allNames().join(u','));
+            *error = tr("--columns: %1").arg(why);
             return std::nullopt;
         }
         options.columns = *columns;

@@ -96,6 +96,13 @@ void TestApiError::message_data()
     QTest::newRow("no detail") << u"Internal server error."_s << QString()
                                << u"internal_server_error"_s << 500
                                << u"Internal server error. (internal_server_error, HTTP 500)"_s;
+    QTest::newRow("title is a sentence")
+        << u"Object not found."_s << u"No OAuth Connection has the id x."_s
+        << u"object_not_found_error"_s << 404
+        << u"Object not found. No OAuth Connection has the id x. (object_not_found_error, HTTP 404)"_s;
+    QTest::newRow("with reason")
+        << u"Invalid API key."_s << u"The key was not found."_s << u"invalid_api_key_error"_s << 401
+        << u"Invalid API key. The key was not found. (reason: no_credential) (invalid_api_key_error, HTTP 401)"_s;
     QTest::newRow("no response") << u"Could not connect"_s << u"Connection refused"_s
                                  << u"network_error"_s << 0
                                  << u"Could not connect: Connection refused (network_error)"_s;
@@ -118,6 +125,8 @@ void TestApiError::message()
     error.detail = detail;
     error.type = type;
     error.httpStatus = httpStatus;
+    if (type == u"invalid_api_key_error")
+        error.reason = u"no_credential"_s;
 
     QCOMPARE(error.message(), expected);
 }

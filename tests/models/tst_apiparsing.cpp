@@ -520,7 +520,7 @@ void TestApiParsing::apiErrorUnknownType()
     QVERIFY(error);
     QCOMPARE(error->kind, ApiError::Kind::UnknownApiError);
     QCOMPARE(error->type, u"account_frozen_error"_s);
-    QCOMPARE(error->message(), u"Frozen.: Ask. (account_frozen_error, HTTP 423)"_s);
+    QCOMPARE(error->message(), u"Frozen. Ask. (account_frozen_error, HTTP 423)"_s);
 }
 
 void TestApiParsing::apiErrorFallsBackToHttpStatus()
