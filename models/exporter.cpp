@@ -90,7 +90,7 @@ bool Exporter::openOutput()
 {
     if (d->options.outputPath == u"-") {
         d->stdoutFile = std::make_unique<QFile>();
-        if (!d->stdoutFile->open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered,
+        if (!d->stdoutFile->open(fileno(stdout), QIODevice::WriteOnly | QIODevice::Unbuffered,
                                  QFileDevice::DontCloseHandle)) {
             finishWith(
                 ExportResult::Outcome::Failed,
@@ -180,8 +180,11 @@ bool Exporter::writeBytes(const QByteArray &bytes)
             }
             stopListing();
             finishWith(ExportResult::Outcome::Failed,
-                       tr("Writing the export failed after %1 rows: %2. Is the disk full? No "
-                          "file was written; a previous file at that path is unchanged.")
+                       (d->file ? tr("Writing the export failed after %1 rows: %2. Is the disk "
+                                     "full? No file was written; a previous file at that path "
+                                     "is unchanged.")
+                                : tr("Writing the export failed after %1 rows: %2. The output "
+                                     "is incomplete."))
                            .arg(d->result.rows)
                            .arg(d->device->errorString()));
             return false;

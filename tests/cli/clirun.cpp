@@ -21,11 +21,14 @@ QProcessEnvironment CliRunner::environment(const std::optional<QString> &apiKey)
 }
 
 CliRun CliRunner::run(const QStringList &arguments, const QProcessEnvironment &environment,
-                      const std::function<void(QProcess &)> &whileRunning, int timeoutMs)
+                      const std::function<void(QProcess &)> &whileRunning, int timeoutMs,
+                      const QString &standardOutputFile)
 {
     CliRun result;
     QProcess process;
     process.setProcessEnvironment(environment);
+    if (!standardOutputFile.isEmpty())
+        process.setStandardOutputFile(standardOutputFile);
     process.start(QStringLiteral(IC_CLI_PATH), arguments);
     if (!process.waitForStarted(10000))
         return result;

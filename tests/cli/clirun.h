@@ -25,7 +25,9 @@ QProcessEnvironment environment(const std::optional<QString> &apiKey);
 
 // Starts the binary and serves this thread's event loop (the sandbox lives on it) until
 // the child ends. `whileRunning` is called once the child has started.
+// `standardOutputFile`, when given, receives the child's stdout (e.g. /dev/full).
 CliRun run(const QStringList &arguments, const QProcessEnvironment &environment,
-           const std::function<void(QProcess &)> &whileRunning = {}, int timeoutMs = 60000);
+           const std::function<void(QProcess &)> &whileRunning = {}, int timeoutMs = 60000,
+           const QString &standardOutputFile = {});
 
 } // namespace CliRunner

@@ -277,19 +277,43 @@ private Q_SLOTS:
         }
     }
 
+    void fullDiskOnStandardOutputIsAnError()
+    {
+        if (!QFile::exists(u"/dev/full"_s))
+            QSKIP("no /dev/full on this system");
+        const CliRun run =
+            CliRunner::run(m_cli.baseUrlFlag() + QStringList{u"export"_s, u"--status"_s, u"all"_s},
+                           CliRunner::environment(CliFixture::apiKey()), {}, 60000, u"/dev/full"_s);
+        QVERIFY(run.normalExit);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("No space left on device"), run.err.constData());
+        QVERIFY2(run.err.contains("incomplete"), run.err.constData());
+        QVERIFY(!run.err.contains(CliFixture::apiKey().toUtf8()));
+    }
+
     void closedStandardOutputEndsQuietly()
     {
+        // A real pipe into `head -c 1`, which exits after one byte: the next write gets
+        // EPIPE, as with `increase-connections export | head`.
         m_cli.sandbox().setLatency(100, 0);
-
-        const CliRun run =
-            m_cli.run(m_cli.baseUrlFlag() + QStringList{u"export"_s, u"--status"_s, u"all"_s},
-                      CliFixture::apiKey(), [](QProcess &process) {
-                          process.closeReadChannel(QProcess::StandardOutput);
-                      });
-
-        QVERIFY(run.normalExit);
-        QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.err.isEmpty(), run.err.constData());
+        const qint64 served = m_cli.sandbox().requestsServed();
+        QProcess head;
+        QProcess cli;
+        cli.setProcessEnvironment(CliRunner::environment(CliFixture::apiKey()));
+        cli.setStandardOutputProcess(&head);
+        head.start(u"head"_s, {u"-c"_s, u"1"_s});
+        cli.start(QStringLiteral(IC_CLI_PATH),
+                  m_cli.baseUrlFlag() + QStringList{u"export"_s, u"--status"_s, u"all"_s});
+        QVERIFY(QTest::qWaitFor([&] { return cli.state() == QProcess::NotRunning; }, 30000));
+        head.waitForFinished(5000);
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 0);
+        const QByteArray err = cli.readAllStandardError();
+        QVERIFY2(err.isEmpty(), err.constData());
+        QCOMPARE(head.readAllStandardOutput(), QByteArray("i"));
+        // It stopped at the first failed write instead of listing all 25 pages.
+        QVERIFY2(m_cli.sandbox().requestsServed() - served < 5,
+                 QByteArray::number(m_cli.sandbox().requestsServed() - served).constData());
     }
 
     void verboseLogsOneLinePerExchange()
