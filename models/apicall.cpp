@@ -92,6 +92,8 @@ void ApiCallPrivate::startAttempt()
     reply->setParent(q);
     const qint64 maxBody = client->config().maxBodyBytes;
     QObject::connect(reply, &QNetworkReply::metaDataChanged, q, [this, maxBody] {
+        if (!reply)
+            return;
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > maxBody) {
             tooLarge = true;
@@ -100,7 +102,7 @@ void ApiCallPrivate::startAttempt()
     });
     QObject::connect(reply, &QNetworkReply::downloadProgress, q,
                      [this, maxBody](qint64 received, qint64) {
-                         if (received > maxBody && !tooLarge) {
+                         if (reply && received > maxBody && !tooLarge) {
                              tooLarge = true;
                              reply->abort();
                          }
@@ -205,6 +207,9 @@ void ApiCallPrivate::onReplyFinished()
     if (!finishedReply)
         return;
     reply = nullptr;
+    // An aborted reply can still deliver queued metaDataChanged/downloadProgress; they
+    // must not reach handlers that expect a live attempt.
+    QObject::disconnect(finishedReply, nullptr, q, nullptr);
     finishedReply->deleteLater();
 
     const qint64 latency = attemptClock.elapsed();

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <functional>
+
+class ConnectionStore;
+
+// Orders loaded rows for the table once every page is in. Pure: it returns a permutation
+// of store rows and leaves the store alone. Stable, so rows that compare equal keep the
+// API's order (newest first) in both directions.
+namespace ConnectionSort {
+
+enum class Key { Id, Status, Application, GroupId, Created, Deleted };
+
+// `applicationName` names an application id (the Application column sorts by name,
+// case-insensitively). Timestamps sort by instant; a null deleted_at sorts before any
+// date, and a timestamp that cannot be read sorts before the readable ones.
+QList<int> permutation(const ConnectionStore &store, Key key, Qt::SortOrder order,
+                       const std::function<QString(const QString &)> &applicationName);
+
+} // namespace ConnectionSort

@@ -1,0 +1,216 @@
+#include "connectionstore.h"
+
+#include "compactfield.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr QLatin1StringView kIdPrefix("connection_");
+constexpr QLatin1StringView kGroupPrefix("group_");
+constexpr QLatin1StringView kActive("active");
+constexpr QLatin1StringView kInactive("inactive");
+
+// Rough heap cost of a QString: its block header, the UTF-16 payload and the terminator.
+qsizetype stringBytes(const QString &text)
+{
+    return text.isEmpty() ? 0 : 16 + (text.capacity() + 1) * 2;
+}
+
+} // namespace
+
+void ConnectionStore::append(const OAuthConnection &connection)
+{
+    static_assert(sizeof(Row) == 64, "a row stays compact");
+    static_assert(sizeof(Row::id) == CompactField::kIdLength, "ids hold their random part");
+    if ((m_size & (kChunkRows - 1)) == 0 && size_t(m_size >> kChunkShift) == m_chunks.size())
+        m_chunks.emplace_back(new Row[size_t(kChunkRows)]);
+    const qsizetype index = m_size;
+    Row &r = m_chunks[size_t(index >> kChunkShift)][size_t(index & (kChunkRows - 1))];
+    r.flags = 0;
+
+    if (!CompactField::packId(connection.id, kIdPrefix, r.id)) {
+        r.flags |= IdVerbatim;
+        m_verbatim.insert(verbatimKey(index, IdField), connection.id);
+    }
+    if (!CompactField::packId(connection.groupId, kGroupPrefix, r.groupId)) {
+        r.flags |= GroupVerbatim;
+        m_verbatim.insert(verbatimKey(index, GroupField), connection.groupId);
+    }
+
+    if (const std::optional<qint64> created = CompactField::packTimestamp(connection.createdAt)) {
+        r.createdAt = *created;
+    } else {
+        r.createdAt = 0;
+        r.flags |= CreatedVerbatim;
+        m_verbatim.insert(verbatimKey(index, CreatedField), connection.createdAt);
+    }
+    r.deletedAt = 0;
+    if (!connection.deletedAt) {
+        r.flags |= DeletedNull;
+    } else if (const std::optional<qint64> deleted =
+                   CompactField::packTimestamp(*connection.deletedAt)) {
+        r.deletedAt = *deleted;
+    } else {
+        r.flags |= DeletedVerbatim;
+        m_verbatim.insert(verbatimKey(index, DeletedField), *connection.deletedAt);
+    }
+
+    if (connection.status == kActive) {
+        r.status = Active;
+    } else if (connection.status == kInactive) {
+        r.status = Inactive;
+    } else {
+        // A status this build does not know is kept as sent, never dropped.
+        r.status = OtherStatus;
+        m_verbatim.insert(verbatimKey(index, StatusField), connection.status);
+    }
+
+    auto application = m_applicationIndex.constFind(connection.oauthApplicationId);
+    if (application == m_applicationIndex.cend()) {
+        application = m_applicationIndex.insert(connection.oauthApplicationId,
+                                                quint32(m_applicationIds.size()));
+        m_applicationIds.append(connection.oauthApplicationId);
+    }
+    r.application = *application;
+
+    const auto type = m_typeIndex.constFind(connection.type);
+    if (type != m_typeIndex.cend()) {
+        r.type = *type;
+    } else if (m_types.size() < 0xffff) {
+        r.type = quint16(m_types.size());
+        m_typeIndex.insert(connection.type, r.type);
+        m_types.append(connection.type);
+    } else {
+        r.type = 0;
+        r.flags |= TypeVerbatim;
+        m_verbatim.insert(verbatimKey(index, TypeField), connection.type);
+    }
+    ++m_size;
+}
+
+void ConnectionStore::clear()
+{
+    // Swapping with empty containers gives the memory back, unlike clear().
+    std::vector<std::unique_ptr<Row[]>>().swap(m_chunks);
+    m_size = 0;
+    m_applicationIds = {};
+    m_applicationIndex = {};
+    m_types = {};
+    m_typeIndex = {};
+    m_verbatim = {};
+}
+
+qsizetype ConnectionStore::size() const
+{
+    return m_size;
+}
+
+void ConnectionStore::reserve(qsizetype rows)
+{
+    m_chunks.reserve(size_t((rows + kChunkRows - 1) >> kChunkShift));
+}
+
+OAuthConnection ConnectionStore::at(qsizetype index) const
+{
+    OAuthConnection c;
+    c.id = id(index);
+    c.createdAt = createdAt(index);
+    c.deletedAt = deletedAt(index);
+    c.groupId = groupId(index);
+    c.oauthApplicationId = oauthApplicationId(index);
+    c.status = status(index);
+    c.type = type(index);
+    return c;
+}
+
+QString ConnectionStore::id(qsizetype index) const
+{
+    const Row &r = row(index);
+    return r.flags & IdVerbatim ? verbatim(index, IdField)
+                                : CompactField::unpackId(kIdPrefix, r.id);
+}
+
+QString ConnectionStore::createdAt(qsizetype index) const
+{
+    const Row &r = row(index);
+    return r.flags & CreatedVerbatim ? verbatim(index, CreatedField)
+                                     : CompactField::unpackTimestamp(r.createdAt);
+}
+
+std::optional<QString> ConnectionStore::deletedAt(qsizetype index) const
+{
+    const Row &r = row(index);
+    if (r.flags & DeletedNull)
+        return std::nullopt;
+    return r.flags & DeletedVerbatim ? verbatim(index, DeletedField)
+                                     : CompactField::unpackTimestamp(r.deletedAt);
+}
+
+QString ConnectionStore::groupId(qsizetype index) const
+{
+    const Row &r = row(index);
+    return r.flags & GroupVerbatim ? verbatim(index, GroupField)
+                                   : CompactField::unpackId(kGroupPrefix, r.groupId);
+}
+
+QString ConnectionStore::oauthApplicationId(qsizetype index) const
+{
+    return m_applicationIds.at(row(index).application);
+}
+
+QString ConnectionStore::status(qsizetype index) const
+{
+    switch (row(index).status) {
+    case Active:
+        return kActive;
+    case Inactive:
+        return kInactive;
+    default:
+        return verbatim(index, StatusField);
+    }
+}
+
+QString ConnectionStore::type(qsizetype index) const
+{
+    const Row &r = row(index);
+    return r.flags & TypeVerbatim ? verbatim(index, TypeField) : m_types.at(r.type);
+}
+
+std::optional<qint64> ConnectionStore::createdAtSeconds(qsizetype index) const
+{
+    const Row &r = row(index);
+    if (r.flags & CreatedVerbatim)
+        return CompactField::isoSeconds(verbatim(index, CreatedField));
+    return r.createdAt;
+}
+
+std::optional<qint64> ConnectionStore::deletedAtSeconds(qsizetype index) const
+{
+    const Row &r = row(index);
+    if (r.flags & DeletedNull)
+        return std::nullopt;
+    if (r.flags & DeletedVerbatim)
+        return CompactField::isoSeconds(verbatim(index, DeletedField));
+    return r.deletedAt;
+}
+
+qsizetype ConnectionStore::bytesUsed() const
+{
+    qsizetype bytes = qsizetype(m_chunks.size()) * kChunkRows * qsizetype(sizeof(Row)) +
+                      qsizetype(m_chunks.capacity() * sizeof(m_chunks[0]));
+    // Interned strings are shared by the list and the hash: one payload, plus a hash node
+    // and a list slot each. Verbatim strings: payload plus a hash node.
+    for (const QString &id : m_applicationIds)
+        bytes += stringBytes(id) + 64;
+    for (const QString &type : m_types)
+        bytes += stringBytes(type) + 64;
+    for (const QString &text : m_verbatim)
+        bytes += stringBytes(text) + 48;
+    return bytes;
+}
+
+QString ConnectionStore::verbatim(qsizetype index, Field field) const
+{
+    return m_verbatim.value(verbatimKey(index, field));
+}

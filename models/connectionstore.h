@@ -1,0 +1,84 @@
+#pragma once
+
+#include "oauthconnection.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+// Loaded connections kept compactly for the table: ids without their constant prefix in
+// fixed-size storage, timestamps as integers, status as an enum, application ids and
+// types interned. Anything that would not re-render to the exact API string is kept
+// verbatim on the side, so every field of at(i) equals what the API sent.
+class ConnectionStore
+{
+public:
+    void append(const OAuthConnection &connection);
+    void clear();
+    qsizetype size() const;
+    void reserve(qsizetype rows);
+
+    OAuthConnection at(qsizetype row) const;
+    QString id(qsizetype row) const;
+    QString createdAt(qsizetype row) const;
+    std::optional<QString> deletedAt(qsizetype row) const;
+    QString groupId(qsizetype row) const;
+    QString oauthApplicationId(qsizetype row) const;
+    QString status(qsizetype row) const;
+    QString type(qsizetype row) const;
+    // Seconds since the epoch (UTC) of created_at / deleted_at, for sorting and display;
+    // nullopt when the value is absent or not an ISO 8601 timestamp naming its offset
+    // ("Z" or "+01:00"; fractional seconds are truncated).
+    std::optional<qint64> createdAtSeconds(qsizetype row) const;
+    std::optional<qint64> deletedAtSeconds(qsizetype row) const;
+
+    // Heap bytes the store holds, for the memory benchmark.
+    qsizetype bytesUsed() const;
+
+private:
+    // 64 bytes a row. The flags say which fields did not fit and live in m_verbatim.
+    struct Row
+    {
+        qint64 createdAt;    // Unix seconds, unless CreatedVerbatim
+        qint64 deletedAt;    // Unix seconds, unless DeletedNull or DeletedVerbatim
+        char id[20];         // after "connection_", unless IdVerbatim
+        char groupId[20];    // after "group_", unless GroupVerbatim
+        quint32 application; // index into m_applicationIds
+        quint16 type;        // index into m_types, unless TypeVerbatim
+        quint8 status;       // Status
+        quint8 flags;        // Flag bits
+    };
+    enum Status : quint8 { Active, Inactive, OtherStatus };
+    enum Flag : quint8 {
+        IdVerbatim = 1,
+        GroupVerbatim = 2,
+        CreatedVerbatim = 4,
+        DeletedVerbatim = 8,
+        DeletedNull = 16,
+        TypeVerbatim = 32,
+    };
+    enum Field : quint8 { IdField, GroupField, CreatedField, DeletedField, StatusField, TypeField };
+
+    // Fixed-size chunks: appending never moves rows (no reallocation stall, no doubled
+    // capacity), and a row is found in O(1).
+    static constexpr int kChunkShift = 10;
+    static constexpr qsizetype kChunkRows = qsizetype(1) << kChunkShift;
+
+    const Row &row(qsizetype index) const
+    {
+        return m_chunks[size_t(index >> kChunkShift)][size_t(index & (kChunkRows - 1))];
+    }
+    static quint64 verbatimKey(qsizetype index, Field field) { return quint64(index) << 3 | field; }
+    QString verbatim(qsizetype index, Field field) const;
+
+    std::vector<std::unique_ptr<Row[]>> m_chunks;
+    qsizetype m_size = 0;
+    QStringList m_applicationIds;
+    QHash<QString, quint32> m_applicationIndex;
+    QStringList m_types;
+    QHash<QString, quint16> m_typeIndex;
+    QHash<quint64, QString> m_verbatim; // key: row << 3 | Field
+};

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "apierror.h"
+#include "apiquery.h"
+#include "connectionstore.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class ApiCall;
+class IncreaseClient;
+class ApplicationListModel;
+struct ApiResult;
+
+// The connections of one query, filled page by page as the view scrolls
+// (canFetchMore/fetchMore, one page request in flight, next page prefetched before the
+// end). setQuery() requeries: the generation is bumped before the in-flight reply is
+// aborted, the model resets once, and a stale reply can never add rows. An error keeps
+// the rows already loaded. Rows are in the API's order; sorting is offered only once
+// every page is loaded (see sort()).
+//
+// Prefetch: data(DisplayRole) for one of the last 50 rows queues a fetchMore (at most
+// one, never from inside data()), so a view showing rows near the end has the next page
+// requested before the user gets there. After an error (fetchFailed) canFetchMore() is
+// false so views stop asking on every scroll; hasMore() stays true, and an explicit
+// fetchMore() (the Retry action), loadAll() or refresh() resumes.
+class ConnectionTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        IdColumn,
+        StatusColumn,
+        ApplicationColumn,
+        GroupIdColumn,
+        CreatedColumn,
+        DeletedColumn,
+        ColumnCount
+    };
+    enum Role {
+        ConnectionIdRole = Qt::UserRole + 1, // the row's id, any column
+        ApiValueRole, // the cell's value exactly as the API sent it (timestamps verbatim)
+        SortRole,     // numbers for timestamps, strings otherwise
+    };
+
+    explicit ConnectionTableModel(IncreaseClient *client, QObject *parent = nullptr);
+    ~ConnectionTableModel() override;
+
+    // Names applications in the Application column; may be set later or be null.
+    void setApplicationNames(const ApplicationListModel *applications);
+
+    void setQuery(const ConnectionQuery &query);
+    const ConnectionQuery &query() const { return m_query; }
+    void refresh(); // requery with the same query
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    // Sorts loaded rows (stable: ties keep the API order); does nothing while more pages
+    // remain or a page is in flight. A column outside the table (-1) restores API order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Keeps fetching pages until the listing ends (progress via pageLoaded); cancelLoadAll
+    // stops after aborting the page in flight (rows loaded stay).
+    void loadAll();
+    void cancelLoadAll();
+    bool isLoadingAll() const { return m_loadingAll; }
+
+    bool isFetching() const { return !m_call.isNull(); }
+    bool hasMore() const { return m_hasMore; }
+    bool isSortable() const { return !m_hasMore && !isFetching(); }
+    QDateTime lastFetchAt() const { return m_lastFetchAt; }
+    std::optional<ApiError> lastError() const { return m_lastError; }
+
+    OAuthConnection connectionAt(int row) const
+    {
+        return m_store.at(m_order.isEmpty() ? row : m_order.at(row));
+    }
+    const ConnectionStore &store() const { return m_store; }
+
+Q_SIGNALS:
+    void fetchStarted();
+    void pageLoaded(int rowsAdded, bool moreAvailable);
+    void fetchFailed(const ApiError &error);
+    void queryChanged(const ConnectionQuery &query);
+    void retryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason);
+
+private:
+    void requery(const ConnectionQuery &query);
+    void startFetch();
+    void onPage(quint64 generation, const ApiResult &result);
+    void fail(const ApiError &error);
+    void insertPage(const QList<OAuthConnection> &rows);
+    void onApplicationNames();
+    void prefetchIfNearEnd(int row) const;
+    int storeRow(int row) const { return m_order.isEmpty() ? row : m_order.at(row); }
+    QVariant displayData(int row, int column) const;
+    QVariant toolTipData(int row, int column) const;
+    QVariant apiValue(int row, int column) const;
+    QVariant sortValue(int row, int column) const;
+    QString applicationName(const QString &applicationId) const;
+
+    IncreaseClient *m_client;
+    QPointer<const ApplicationListModel> m_applications;
+    QMetaObject::Connection m_namesConnection;
+    ConnectionQuery m_query;
+    ConnectionStore m_store;
+    QList<int> m_order; // a sorted view of store rows; empty means API order
+    int m_sortColumn = -1;
+    QPointer<ApiCall> m_call;
+    QString m_nextCursor;
+    QSet<QString> m_seenCursors;
+    // Identifies the request whose reply may still change the model; bumped by requery
+    // and cancelLoadAll before they abort, so the reply that abort() delivers is dropped.
+    quint64 m_generation = 0;
+    bool m_hasMore = true;
+    bool m_loadingAll = false;
+    // After an error the view's automatic fetchMore calls stop (canFetchMore is false) so
+    // a failing server is not hammered on every scroll; an explicit fetchMore() retries.
+    bool m_paused = false;
+    // data() for a row near the end asks for the next page through this zero-interval
+    // timer, so prefetching never happens inside a const call or a view's paint.
+    mutable QTimer m_prefetchTimer;
+    QDateTime m_lastFetchAt;
+    std::optional<ApiError> m_lastError;
+};
