@@ -36,6 +36,19 @@ ApiCall::ApiCall(QObject *parent)
     : QObject(parent)
 {}
 
+QByteArray ApiCallPrivate::redacted(QByteArray text) const
+{
+    const QByteArray key = client->config().apiKey.toUtf8();
+    return key.isEmpty() ? text : text.replace(key, RequestLogEntry::kRedacted);
+}
+
+QString ApiCallPrivate::redacted(QString text) const
+{
+    const QString &key = client->config().apiKey;
+    return key.isEmpty() ? text
+                         : text.replace(key, QString::fromLatin1(RequestLogEntry::kRedacted));
+}
+
 ApiCall::~ApiCall()
 {
     if (d)
@@ -62,12 +75,17 @@ ApiCallPrivate::ApiCallPrivate(ApiCall *call, IncreaseClient *owner, QUrl target
 {
     deadline.setSingleShot(true);
     retryTimer.setSingleShot(true);
+    // A coarse timer may fire 5 % early: a server-given wait must not end before it said.
+    deadline.setTimerType(Qt::PreciseTimer);
+    retryTimer.setTimerType(Qt::PreciseTimer);
     QObject::connect(&deadline, &QTimer::timeout, q, [this] { onDeadline(); });
     QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { startAttempt(); });
 }
 
 void ApiCallPrivate::startAttempt()
 {
+    if (attempt == 0)
+        callClock.start();
     ++attempt;
     timedOut = false;
     tooLarge = false;
@@ -107,6 +125,13 @@ void ApiCallPrivate::startAttempt()
                              reply->abort();
                          }
                      });
+    // downloadProgress is throttled; readyRead sees the buffer grow past the cap at once.
+    QObject::connect(reply, &QNetworkReply::readyRead, q, [this, maxBody] {
+        if (reply && reply->bytesAvailable() > maxBody && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
     QObject::connect(reply, &QNetworkReply::sslErrors, q,
                      [this](const QList<QSslError> &errors) { sslErrors = errors; });
     QObject::connect(reply, &QNetworkReply::finished, q, [this] { onReplyFinished(); });
@@ -214,17 +239,24 @@ void ApiCallPrivate::onReplyFinished()
 
     const qint64 latency = attemptClock.elapsed();
     const int status = finishedReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // A server or proxy that echoes request headers must not carry the key any further.
     const QByteArray body =
-        tooLarge || !finishedReply->isOpen() ? QByteArray() : finishedReply->readAll();
+        redacted(tooLarge || !finishedReply->isOpen() ? QByteArray() : finishedReply->readAll());
     const QVariant lengthHeader = finishedReply->header(QNetworkRequest::ContentLengthHeader);
     const qint64 contentLength = lengthHeader.isValid() ? lengthHeader.toLongLong() : -1;
-    const RetryPolicy::Headers headers = responseHeaders(finishedReply);
+    RetryPolicy::Headers headers = responseHeaders(finishedReply);
+    for (auto &header : headers)
+        header.second = redacted(header.second);
 
     // classify() reads the reply for the redirect target and reason phrase.
     reply = finishedReply;
-    const Outcome outcome =
+    Outcome outcome =
         classify(status, body, finishedReply->error(), finishedReply->errorString(), contentLength);
     reply = nullptr;
+    if (outcome.error) {
+        outcome.error->title = redacted(outcome.error->title);
+        outcome.error->detail = redacted(outcome.error->detail);
+    }
 
     RequestLogEntry entry;
     entry.startedAt = attemptStartedAt;
@@ -238,7 +270,9 @@ void ApiCallPrivate::onReplyFinished()
     entry.responseHeaders = headers;
     entry.responseBody = body.left(RequestLogEntry::kMaxLoggedBody);
     entry.bodyTruncated = body.size() > RequestLogEntry::kMaxLoggedBody;
-    entry.keyHint = client->config().apiKey.right(4);
+    // Last 4 characters to tell keys apart on screen; a short key would be given away whole.
+    if (client->config().apiKey.size() >= 12)
+        entry.keyHint = client->config().apiKey.right(4);
     if (outcome.error) {
         entry.errorType = outcome.error->type;
         entry.errorMessage = outcome.error->message();
@@ -265,22 +299,29 @@ void ApiCallPrivate::onReplyFinished()
                         : qint64(double(RetryPolicy::backoffMs(
                                      attempt - 1, QRandomGenerator::global()->generateDouble())) *
                                  client->config().backoffScale);
-        // 429 waits do not spend the retry budget; the total wait bounds them instead.
+        // 429 waits do not spend the retry budget; the call's total time bounds them.
         const bool withinBudget = rateLimited || budgetedRetries < maxRetries;
-        if (withinBudget && waitedMs + delay <= client->config().maxTotalRetryWaitMs) {
+        if (withinBudget && callClock.elapsed() + delay <= client->config().maxTotalRetryWaitMs) {
             if (!rateLimited)
                 ++budgetedRetries;
-            waitedMs += delay;
             entry.willRetry = true;
             entry.retryDelayMs = delay;
+            // Receivers may abort this call, or destroy the client, from these signals.
+            const QPointer<ApiCall> self(q);
             Q_EMIT client->exchange(entry);
+            if (!self || finished)
+                return;
             Q_EMIT q->retryScheduled(attempt + 1, delay, *outcome.error);
+            if (!self || finished)
+                return;
             retryTimer.start(int(delay));
             return;
         }
     }
+    const QPointer<ApiCall> self(q);
     Q_EMIT client->exchange(entry);
-    finish(result);
+    if (self && !finished)
+        finish(result);
 }
 
 void ApiCallPrivate::abort()
@@ -323,6 +364,7 @@ void ApiCallPrivate::finish(const ApiResult &result)
     ApiResult final = result;
     final.finishedAt = QDateTime::currentDateTimeUtc();
     client->adjustInFlight(-1);
-    Q_EMIT q->finished(final);
+    // Before emitting: a receiver may destroy the client, and with it this call.
     q->deleteLater();
+    Q_EMIT q->finished(final);
 }

@@ -28,6 +28,9 @@ public:
     // Tear down without emitting (the client is being destroyed).
     void shutdown();
     void finish(const ApiResult &result);
+    // The text with every occurrence of the API key replaced by "[redacted]".
+    QByteArray redacted(QByteArray text) const;
+    QString redacted(QString text) const;
 
     // What one finished attempt amounts to.
     struct Outcome
@@ -44,7 +47,7 @@ public:
     int maxRetries;
     int attempt = 0;
     int budgetedRetries = 0;
-    qint64 waitedMs = 0;
+    QElapsedTimer callClock; // from the first attempt: bounds the time spent retrying
     QPointer<QNetworkReply> reply;
     QTimer deadline;
     QTimer retryTimer;

@@ -37,16 +37,16 @@ struct ApiError
     };
 
     Kind kind = Kind::Network;
-    QString type;        // e.g. "object_not_found_error", "network_error"
-    int httpStatus = 0;  // 0 when no response arrived
+    QString type;       // e.g. "object_not_found_error", "network_error"
+    int httpStatus = 0; // 0 when no response arrived
     QString title;
-    QString detail;      // may be empty
-    QString reason;      // invalid_api_key_error
+    QString detail;                // may be empty
+    QString reason;                // invalid_api_key_error
     std::optional<int> retryAfter; // rate_limited_error, seconds
-    QJsonArray errors;   // invalid_parameters_error
-    QString resourceId;  // idempotency_key_already_used_error
-    QString likelyEnvironment; // object_not_found_error
-    QByteArray rawBody;  // kept for the request log, never shown inline
+    QJsonArray errors;             // invalid_parameters_error
+    QString resourceId;            // idempotency_key_already_used_error
+    QString likelyEnvironment;     // object_not_found_error
+    QByteArray rawBody;            // kept for the request log, never shown inline
 
     // The stable type string for a kind (Increase's names for the 12 documented ones).
     static QString typeName(Kind kind);

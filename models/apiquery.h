@@ -27,7 +27,8 @@ inline constexpr int kMaxLimit = 100;
 // status.in is sent comma-separated: status.in=active,inactive. Values are stored
 // percent-encoded so opaque cursors reach the server verbatim: read one back with
 // queryItemValue(key, QUrl::FullyDecoded).
-QUrlQuery connectionList(const ConnectionQuery &query, const QString &cursor, int limit = kMaxLimit);
+QUrlQuery connectionList(const ConnectionQuery &query, const QString &cursor,
+                         int limit = kMaxLimit);
 
 // Query for GET /oauth_applications; statuses subset of {"active","deleted"}.
 QUrlQuery applicationList(const QStringList &statuses, const QString &cursor,

@@ -7,13 +7,14 @@
 // The client receives the key as a value; it never talks to a keychain itself.
 struct ClientConfig
 {
-    QUrl baseUrl;         // scheme://host[:port], no path
-    QString apiKey;       // never logged, never written anywhere
-    QString environment;  // "production", "sandbox", "local" or "custom": for display
+    QUrl baseUrl;          // scheme://host[:port], no path
+    QString apiKey;        // never logged, never written anywhere
+    QString environment;   // "production", "sandbox", "local" or "custom": for display
     int timeoutMs = 60000; // whole attempt, like the SDKs
     int maxRetries = 2;    // interactive default; exports pass 5
     QString caFile;        // extra trusted CA (PEM), for TLS-inspecting proxies
     qint64 maxBodyBytes = 32 * 1024 * 1024;
+    // A call gives up retrying once attempts and waits together would pass this.
     qint64 maxTotalRetryWaitMs = 10 * 60 * 1000;
     // Multiplies computed backoff (not server-given delays). Tests shorten waits with it.
     double backoffScale = 1.0;

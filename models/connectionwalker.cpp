@@ -4,6 +4,8 @@
 #include "apiparsing.h"
 #include "increaseclient.h"
 
+#include <QPointer>
+
 using namespace Qt::StringLiterals;
 
 ConnectionWalker::ConnectionWalker(IncreaseClient *client, ConnectionQuery query, int maxRetries,
@@ -87,8 +89,11 @@ void ConnectionWalker::onResult(const ApiResult &result)
         // the receiver formats and writes.
         request(page->nextCursor);
     }
+    // A receiver may finish its own work here and delete this walker (deleteLater is
+    // the contract, but a plain delete must not crash).
+    const QPointer<ConnectionWalker> self(this);
     Q_EMIT pageReady(page->data);
-    if (last && m_running) {
+    if (self && last && m_running) {
         m_running = false;
         Q_EMIT finished();
     }

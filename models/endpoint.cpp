@@ -1,5 +1,13 @@
 #include "endpoint.h"
 
+#include <QScopeGuard>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -45,18 +53,6 @@ std::optional<Endpoint::Resolved> fromUrl(const QString &text, const QString &so
         return std::nullopt;
     }
     return Endpoint::Resolved{environmentFor(url), withoutTrailingSlash(url)};
-}
-
-QString modeText(QFileDevice::Permissions p)
-{
-    const auto digit = [p](QFileDevice::Permission r, QFileDevice::Permission w,
-                           QFileDevice::Permission x) {
-        return QString::number((p.testFlag(r) ? 4 : 0) + (p.testFlag(w) ? 2 : 0) +
-                               (p.testFlag(x) ? 1 : 0));
-    };
-    return u"0"_s % digit(QFileDevice::ReadOwner, QFileDevice::WriteOwner, QFileDevice::ExeOwner) %
-           digit(QFileDevice::ReadGroup, QFileDevice::WriteGroup, QFileDevice::ExeGroup) %
-           digit(QFileDevice::ReadOther, QFileDevice::WriteOther, QFileDevice::ExeOther);
 }
 
 } // namespace
@@ -152,30 +148,47 @@ bool checkBaseUrl(const QUrl &url, QString *error)
 
 std::optional<QString> readApiKeyFile(const QString &path, QString *error)
 {
-    // Messages name the file and the problem, never a byte of what it holds.
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        setError(error, u"API key file "_s % path % u" does not exist"_s);
+    // Messages name the file and the problem, never a byte of what it holds. The checks
+    // and the read use one descriptor, so the file cannot be swapped in between, and a
+    // symbolic link is not followed.
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        const int code = errno;
+        if (code == ENOENT)
+            setError(error, u"API key file "_s % path % u" does not exist"_s);
+        else if (code == ELOOP)
+            setError(error, u"API key file "_s % path %
+                                u" is a symbolic link; give the path of the file itself"_s);
+        else
+            setError(error, u"cannot read API key file "_s % path % u": "_s %
+                                QString::fromLocal8Bit(std::strerror(code)));
         return std::nullopt;
     }
-    if (!info.isFile()) {
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         setError(error, u"API key file "_s % path % u" is not a regular file"_s);
         return std::nullopt;
     }
-    constexpr QFileDevice::Permissions othersMask =
-        QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
-        QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
-    if (info.permissions() & othersMask) {
+    if ((st.st_mode & 077) != 0) {
         setError(error, u"API key file "_s % path % u" is accessible to other users (mode "_s %
-                            modeText(info.permissions()) % u"); run: chmod 600 "_s % path);
+                            QString::number(st.st_mode & 0777, 8).rightJustified(4, u'0') %
+                            u"); run: chmod 600 "_s % path);
         return std::nullopt;
     }
-    if (info.size() > kMaxKeyFileBytes) {
+    if (st.st_uid != ::geteuid()) {
+        setError(error, u"API key file "_s % path % u" belongs to another user"_s);
+        return std::nullopt;
+    }
+    if (st.st_size > kMaxKeyFileBytes) {
         setError(error, u"API key file "_s % path % u" is too large to hold only an API key"_s);
         return std::nullopt;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::DontCloseHandle)) {
         setError(error, u"cannot read API key file "_s % path % u": "_s % file.errorString());
         return std::nullopt;
     }

@@ -3,6 +3,7 @@
 #include "applicationdirectory.h"
 #include "connectionwalker.h"
 #include "csvwriter.h"
+#include "duplicatefilter.h"
 #include "increaseclient.h"
 #include "jsonlwriter.h"
 
@@ -26,13 +27,11 @@ struct Exporter::State
     QIODevice *device = nullptr;
     ConnectionWalker *walker = nullptr;
     ApplicationDirectory *applications = nullptr;
-    // 128-bit fingerprints of the ids written so far: a duplicate across pages is dropped
-    // without keeping every id string in memory.
-    QSet<QPair<size_t, size_t>> seen;
+    std::optional<DuplicateFilter> duplicates;
     QByteArray buffer;
     ExportResult result;
+    qsizetype sourceIndex = 0;
     bool running = false;
-    bool cancelRequested = false;
 };
 
 namespace {
@@ -64,12 +63,21 @@ void Exporter::start()
         return;
     d->running = true;
     d->result = {};
+    // Everything, even a file that cannot be created, is reported after start() returns.
+    QTimer::singleShot(0, this, &Exporter::begin);
+}
+
+void Exporter::begin()
+{
+    if (!d->running)
+        return;
 
     if (d->options.format == ExportOptions::Format::Csv)
         d->writer = std::make_unique<CsvWriter>(d->options.columns, d->options.bom);
     else
         d->writer = std::make_unique<JsonlWriter>(d->options.columns);
 
+    d->duplicates.emplace(!d->options.rowSource);
     if (!openOutput())
         return;
 
@@ -117,15 +125,9 @@ void Exporter::startListing()
 {
     if (!d->running)
         return;
-    if (d->options.rows) {
+    if (d->options.rowSource) {
         // Queued, so a caller connecting after start() still sees every signal.
-        QTimer::singleShot(0, this, [this] {
-            const QList<OAuthConnection> rows = *d->options.rows;
-            constexpr qsizetype kChunk = 1000;
-            for (qsizetype i = 0; i < rows.size() && d->running; i += kChunk)
-                writePage(rows.mid(i, kChunk));
-            complete();
-        });
+        QTimer::singleShot(0, this, &Exporter::writeNextSourceChunk);
         return;
     }
     d->walker = new ConnectionWalker(d->client, d->options.query, d->options.maxRetries, this);
@@ -141,19 +143,47 @@ void Exporter::startListing()
     d->walker->start();
 }
 
+void Exporter::writeNextSourceChunk()
+{
+    if (!d->running)
+        return;
+    constexpr qsizetype kChunk = 1000;
+    QList<OAuthConnection> chunk;
+    chunk.reserve(kChunk);
+    while (chunk.size() < kChunk) {
+        std::optional<OAuthConnection> row = d->options.rowSource(d->sourceIndex);
+        if (!row)
+            break;
+        chunk.append(std::move(*row));
+        ++d->sourceIndex;
+    }
+    const bool last = chunk.size() < kChunk;
+    if (!chunk.isEmpty())
+        writePage(chunk);
+    if (!d->running)
+        return;
+    if (last)
+        complete();
+    else
+        QTimer::singleShot(0, this, &Exporter::writeNextSourceChunk);
+}
+
 void Exporter::writePage(const QList<OAuthConnection> &rows)
 {
     if (!d->running)
         return;
     d->buffer.clear();
     for (const OAuthConnection &row : rows) {
-        const QPair<size_t, size_t> fingerprint{qHash(row.id, size_t(0x9e3779b97f4a7c15ULL)),
-                                                qHash(row.id, size_t(0xc2b2ae3d27d4eb4fULL))};
-        if (d->seen.contains(fingerprint)) {
+        switch (d->duplicates->check(row)) {
+        case DuplicateFilter::Verdict::Duplicate:
             ++d->result.duplicatesDropped;
             continue;
+        case DuplicateFilter::Verdict::OutOfOrder:
+            ++d->result.outOfOrder;
+            break;
+        case DuplicateFilter::Verdict::New:
+            break;
         }
-        d->seen.insert(fingerprint);
         const std::optional<QString> name =
             d->applications ? d->applications->nameOf(row.oauthApplicationId) : std::nullopt;
         d->writer->appendRow(d->buffer, row, name);
@@ -212,7 +242,6 @@ void Exporter::cancel()
 {
     if (!d->running)
         return;
-    d->cancelRequested = true;
     stopListing();
     finishWith(ExportResult::Outcome::Cancelled,
                d->file ? tr("The export was cancelled; no file was written and a previous "

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -27,8 +28,10 @@ struct ExportOptions
     bool bom = false;
     QString outputPath = QStringLiteral("-"); // "-" is standard output
     int maxRetries = 5;
-    // When set, these rows are written instead of listing the API ("loaded rows only").
-    std::optional<QList<OAuthConnection>> rows;
+    // When set, rows come from here instead of the API ("loaded rows only"): called with
+    // 0, 1, 2, ... until it returns nullopt. Pulled in chunks between event-loop turns, so
+    // a million loaded rows neither freeze the window nor get copied up front.
+    std::function<std::optional<OAuthConnection>(qsizetype)> rowSource;
 };
 
 struct ExportResult
@@ -40,6 +43,9 @@ struct ExportResult
     int pages = 0;
     int retries = 0;
     qint64 duplicatesDropped = 0;
+    // Rows that broke the API's order (newest first, ties by id descending). They are
+    // written; a duplicate among them can only be caught within the last pages.
+    qint64 outOfOrder = 0;
     ApiError error;  // when Failed because of the API or the network
     QString message; // for people: what happened and what to do
 };
@@ -47,7 +53,8 @@ struct ExportResult
 // Streams every connection matching a query into a file or stdout. A file is written
 // through QSaveFile and committed only when the listing completed: a failed or cancelled
 // export leaves the previous file (or none). Duplicate ids across pages are dropped and
-// counted. Memory stays flat: rows are formatted and written page by page.
+// counted (DuplicateFilter). Memory stays flat: rows are formatted and written page by
+// page, and only the last pages' ids are remembered.
 class Exporter : public QObject
 {
     Q_OBJECT
@@ -55,6 +62,8 @@ public:
     Exporter(IncreaseClient *client, ExportOptions options, QObject *parent = nullptr);
     ~Exporter() override;
 
+    // Starts on the next event-loop turn: finished() is never emitted inside start().
+    // Receivers of finished() delete the exporter with deleteLater().
     void start();
     void cancel();
 
@@ -64,9 +73,11 @@ Q_SIGNALS:
     void finished(const ExportResult &result);
 
 private:
+    void begin();
     bool openOutput();
     void startListing();
     void writePage(const QList<OAuthConnection> &rows);
+    void writeNextSourceChunk();
     bool writeBytes(const QByteArray &bytes);
     void complete();
     void fail(const ApiError &error, const QString &what);

@@ -7,8 +7,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QTimer>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +29,11 @@ IncreaseClient::IncreaseClient(ClientConfig config, QObject *parent)
         m_configError = error;
     else if (m_config.apiKey.isEmpty())
         m_configError = tr("No API key was given.");
+    else if (std::any_of(m_config.apiKey.cbegin(), m_config.apiKey.cend(),
+                         [](QChar c) { return c.unicode() < 0x21 || c.unicode() > 0x7e; }))
+        // Whatever its source, a key with spaces or line breaks would corrupt the header.
+        m_configError = tr("The API key contains spaces, line breaks or other characters that "
+                           "no Increase key has; check how it was copied.");
 
     if (Endpoint::isLoopbackHost(m_config.baseUrl.host())) {
         // A proxy must never see loopback traffic (and could not reach it anyway).
@@ -50,10 +58,14 @@ IncreaseClient::IncreaseClient(ClientConfig config, QObject *parent)
 
 IncreaseClient::~IncreaseClient()
 {
-    // Calls own their replies; end them before the manager goes.
+    // Calls own their replies: end them before the manager goes, and tell whoever waits
+    // on them (a walker, an exporter) that they were cancelled, so none waits forever.
     const auto calls = findChildren<ApiCall *>(Qt::FindDirectChildrenOnly);
-    for (ApiCall *call : calls)
-        delete call;
+    for (ApiCall *call : calls) {
+        const QPointer<ApiCall> alive(call);
+        call->abort();
+        delete alive.data();
+    }
     delete m_network;
     m_network = nullptr;
 }

@@ -17,9 +17,8 @@ struct OAuthApplication
 
     bool operator==(const OAuthApplication &o) const
     {
-        return id == o.id && clientId == o.clientId && createdAt == o.createdAt
-            && deletedAt == o.deletedAt && name == o.name && status == o.status
-            && type == o.type;
+        return id == o.id && clientId == o.clientId && createdAt == o.createdAt &&
+               deletedAt == o.deletedAt && name == o.name && status == o.status && type == o.type;
     }
     bool operator!=(const OAuthApplication &o) const { return !(*this == o); }
 };

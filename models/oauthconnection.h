@@ -18,9 +18,9 @@ struct OAuthConnection
 
     bool operator==(const OAuthConnection &o) const
     {
-        return id == o.id && createdAt == o.createdAt && deletedAt == o.deletedAt
-            && groupId == o.groupId && oauthApplicationId == o.oauthApplicationId
-            && status == o.status && type == o.type;
+        return id == o.id && createdAt == o.createdAt && deletedAt == o.deletedAt &&
+               groupId == o.groupId && oauthApplicationId == o.oauthApplicationId &&
+               status == o.status && type == o.type;
     }
     bool operator!=(const OAuthConnection &o) const { return !(*this == o); }
 };

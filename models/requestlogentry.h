@@ -14,16 +14,16 @@ struct RequestLogEntry
 {
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
-    QDateTime startedAt;     // UTC
+    QDateTime startedAt; // UTC
     QByteArray method;
     QUrl url;
-    int attempt = 1;         // 1 for the first try
-    int httpStatus = 0;      // 0: no response
-    QString errorType;       // empty on success; ApiError::type otherwise
+    int attempt = 1;    // 1 for the first try
+    int httpStatus = 0; // 0: no response
+    QString errorType;  // empty on success; ApiError::type otherwise
     QString errorMessage;
     qint64 latencyMs = 0;
     qint64 bytesReceived = 0;
-    Headers requestHeaders;  // Authorization as "Bearer [redacted]"
+    Headers requestHeaders; // Authorization as "Bearer [redacted]"
     Headers responseHeaders;
     QByteArray responseBody; // capped at kMaxLoggedBody
     bool bodyTruncated = false;
@@ -33,6 +33,7 @@ struct RequestLogEntry
 
     static constexpr qint64 kMaxLoggedBody = 256 * 1024;
     static constexpr char kRedactedAuthorization[] = "Bearer [redacted]";
+    static constexpr char kRedacted[] = "[redacted]";
 };
 
 Q_DECLARE_METATYPE(RequestLogEntry)

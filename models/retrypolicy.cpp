@@ -18,10 +18,12 @@ std::optional<QByteArray> header(const RetryPolicy::Headers &headers, QByteArray
     return std::nullopt;
 }
 
-// Negative and non-finite values are not delays; the SDKs fall back in that case too.
+// Zero, negative and non-finite values are not delays: like the SDKs, fall back (here to
+// the next source, then to backoff). A zero would make 429s, which do not spend the retry
+// budget, loop without waiting.
 std::optional<qint64> clampedMs(double ms)
 {
-    if (!std::isfinite(ms))
+    if (!std::isfinite(ms) || ms <= 0)
         return std::nullopt;
     return qint64(std::llround(std::clamp(ms, 0.0, double(RetryPolicy::kMaxServerDelayMs))));
 }
@@ -55,15 +57,19 @@ std::optional<qint64> serverDelayMs(const Headers &headers, std::optional<int> b
                                     const QDateTime &now)
 {
     if (const std::optional<QByteArray> ms = header(headers, "retry-after-ms")) {
-        if (const std::optional<double> value = number(*ms))
-            return clampedMs(*value);
+        if (const std::optional<double> value = number(*ms)) {
+            if (const std::optional<qint64> delay = clampedMs(*value))
+                return delay;
+        }
     }
     if (const std::optional<QByteArray> retryAfter = header(headers, "retry-after")) {
+        std::optional<qint64> delay;
         if (const std::optional<double> seconds = number(*retryAfter))
-            return clampedMs(*seconds * 1000.0);
-        const QDateTime when = parseHttpDate(*retryAfter);
-        if (when.isValid())
-            return clampedMs(double(now.msecsTo(when)));
+            delay = clampedMs(*seconds * 1000.0);
+        else if (const QDateTime when = parseHttpDate(*retryAfter); when.isValid())
+            delay = clampedMs(double(now.msecsTo(when)));
+        if (delay)
+            return delay;
     }
     if (bodyRetryAfter)
         return clampedMs(*bodyRetryAfter * 1000.0);

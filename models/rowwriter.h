@@ -12,7 +12,9 @@
 class RowWriter
 {
 public:
-    explicit RowWriter(QList<ExportColumn> columns) : m_columns(std::move(columns)) {}
+    explicit RowWriter(QList<ExportColumn> columns)
+        : m_columns(std::move(columns))
+    {}
     virtual ~RowWriter() = default;
     RowWriter(const RowWriter &) = delete;
     RowWriter &operator=(const RowWriter &) = delete;

@@ -37,6 +37,7 @@ struct SandboxServer::Private
     TokenBucket bucket;
     SandboxRandom faults;
     qint64 served = 0;
+    qint64 received = 0;
     qint64 rateLimited = 0;
     quint16 port = 0;
     // Declared last so it goes first, taking its sockets and their pending answers along
@@ -46,6 +47,7 @@ struct SandboxServer::Private
 
 void SandboxServer::Private::handle(const SandboxRequest &request, QTcpSocket *socket)
 {
+    ++received;
     using Delivery = SandboxHttpServer::Delivery;
     Delivery delivery = request.method == "HEAD" ? Delivery::HeadersOnly
                         : request.keepAlive      ? Delivery::Whole
@@ -160,6 +162,11 @@ void SandboxServer::setRateLimit(double requestsPerSecond)
 qint64 SandboxServer::requestsServed() const
 {
     return d->served;
+}
+
+qint64 SandboxServer::requestsReceived() const
+{
+    return d->received;
 }
 
 qint64 SandboxServer::rateLimitedResponses() const

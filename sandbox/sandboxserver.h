@@ -30,6 +30,7 @@ public:
 
     // Counters since start, for tests and benchmarks.
     qint64 requestsServed() const;
+    qint64 requestsReceived() const; // including those still waiting on injected latency
     qint64 rateLimitedResponses() const;
 
 private:

@@ -193,6 +193,11 @@ void ExportCommand::onFinished(const ExportResult &result)
                                   "than one page, as happens when connections change during "
                                   "an export; each id is written once")
                                    .arg(QLocale().toString(result.duplicatesDropped)));
+        if (result.outOfOrder > 0)
+            m_console->warning(tr("%1 rows arrived out of the API's order (newest first); they "
+                                  "were written, but duplicates among them could only be "
+                                  "checked against the last pages")
+                                   .arg(QLocale().toString(result.outOfOrder)));
         if (m_showProgress)
             m_console->note(
                 tr("exported %1 rows (%2 pages, retries: %3) to %4 in %5 s")

@@ -1,5 +1,7 @@
 #include "getcommand.h"
 
+#include "jsonformat.h"
+
 #include "apicall.h"
 #include "apiparsing.h"
 #include "apiquery.h"
@@ -129,9 +131,9 @@ void GetCommand::onResult(const ApiResult &result)
         return;
     }
 
-    const QByteArray bytes = m_options.format == Format::Json
-                                 ? QJsonDocument(raw).toJson(QJsonDocument::Indented)
-                                 : formatText(raw);
+    // As the API sent it: key order and number digits kept (QJsonDocument sorts keys).
+    const QByteArray bytes =
+        m_options.format == Format::Json ? JsonFormat::indented(result.body) : formatText(raw);
     QString error;
     if (CommandOutput::write(u"-"_s, bytes, &error) == CommandOutput::Outcome::Failed) {
         m_console->error(error);

@@ -261,15 +261,19 @@ private Q_SLOTS:
     {
         StagedServer server; // nothing staged: any request would be answered 500
         IncreaseClient client(configFor(server.url()));
-        OAuthConnection a{u"connection_a"_s, u"2024-01-01T00:00:00Z"_s, std::nullopt,
-                          u"group_1"_s, u"application_1"_s, u"active"_s, u"oauth_connection"_s};
+        OAuthConnection a{u"connection_a"_s,    u"2024-01-01T00:00:00Z"_s, std::nullopt,
+                          u"group_1"_s,         u"application_1"_s,        u"active"_s,
+                          u"oauth_connection"_s};
         OAuthConnection b = a;
         b.id = u"connection_b"_s;
         b.status = u"inactive"_s;
         b.deletedAt = u"2024-02-01T00:00:00Z"_s;
         QTemporaryDir dir;
         ExportOptions options;
-        options.rows = QList<OAuthConnection>{b, a, b};
+        const QList<OAuthConnection> rows{b, a, b};
+        options.rowSource = [rows](qsizetype i) {
+            return i < rows.size() ? std::optional<OAuthConnection>(rows.at(i)) : std::nullopt;
+        };
         options.columns = {ExportColumn::Id, ExportColumn::DeletedAt, ExportColumn::Status};
         options.outputPath = dir.filePath(u"loaded.csv"_s);
         const ExportResult r = runExport(client, options);
@@ -280,6 +284,50 @@ private Q_SLOTS:
                  QByteArray("id,deleted_at,status\r\nconnection_b,2024-02-01T00:00:00Z,inactive\r\n"
                             "connection_a,,active\r\n"));
         QCOMPARE(server.requests.size(), 0);
+    }
+
+    void finishedIsNeverEmittedInsideStart()
+    {
+        IncreaseClient client(configFor(m_sandbox->baseUrl()));
+        ExportOptions options;
+        options.outputPath = m_dir.filePath(u"no/such/folder/out.csv"_s);
+        Exporter exporter(&client, options);
+        QSignalSpy finished(&exporter, &Exporter::finished);
+        exporter.start();
+        QCOMPARE(finished.size(), 0);
+        QVERIFY(finished.wait(5000));
+    }
+
+    void loadedRowsCanBeCancelledBetweenChunks()
+    {
+        StagedServer server;
+        IncreaseClient client(configFor(server.url()));
+        QTemporaryDir dir;
+        ExportOptions options;
+        options.outputPath = dir.filePath(u"loaded.csv"_s);
+        qsizetype pulled = 0;
+        options.rowSource = [&pulled](qsizetype i) -> std::optional<OAuthConnection> {
+            if (i >= 50000)
+                return std::nullopt;
+            pulled = i + 1;
+            return OAuthConnection{u"connection_%1"_s.arg(50000 - i),
+                                   u"2024-01-01T00:00:00Z"_s,
+                                   std::nullopt,
+                                   u"group_1"_s,
+                                   u"application_1"_s,
+                                   u"active"_s,
+                                   u"oauth_connection"_s};
+        };
+        const ExportResult r = runExport(client, options, [](Exporter &exporter) {
+            QObject::connect(&exporter, &Exporter::progress, &exporter,
+                             [&exporter](qint64 rows, int, int) {
+                                 if (rows >= 2000)
+                                     exporter.cancel();
+                             });
+        });
+        QCOMPARE(r.outcome, ExportResult::Outcome::Cancelled);
+        QVERIFY2(pulled < 50000, qPrintable(QString::number(pulled)));
+        QCOMPARE(filesIn(dir), QStringList());
     }
 
     void keyNotInTheExport() { QVERIFY(!m_reference.contains(kKey.toUtf8())); }

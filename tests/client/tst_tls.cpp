@@ -38,8 +38,8 @@ public:
                         return;
                     const QByteArray body = R"({"data":[],"next_cursor":null})";
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                  "Content-Length: "
-                                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                                  "Content-Length: " +
+                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
                 });
             }
         });

@@ -269,6 +269,9 @@ void TestEndpoint::keyFileErrors_data()
         << u" is accessible to other users (mode 0602); run: chmod 600 %1"_s;
     QTest::newRow("missing") << u"missing"_s << key << 0 << u" does not exist"_s;
     QTest::newRow("directory") << QString() << key << 0 << u" is not a regular file"_s;
+    QTest::newRow("symbolic link to a good key file")
+        << u"link"_s << key << int(kOwnerReadWrite)
+        << u" is a symbolic link; give the path of the file itself"_s;
     QTest::newRow("empty") << u"key"_s << QByteArray() << int(kOwnerReadWrite) << u" is empty"_s;
     QTest::newRow("whitespace only")
         << u"key"_s << QByteArray(" \n\t\n") << int(kOwnerReadWrite) << u" is empty"_s;
@@ -290,12 +293,14 @@ void TestEndpoint::keyFileErrors()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = name.isEmpty() ? dir.path() : dir.filePath(name);
-    if (name == u"key"_s) {
-        QFile file(path);
+    if (name == u"key"_s || name == u"link"_s) {
+        QFile file(dir.filePath(u"key"_s));
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);
         file.close();
         QVERIFY(file.setPermissions(QFileDevice::Permissions(permissions)));
+        if (name == u"link"_s)
+            QVERIFY(QFile::link(file.fileName(), path));
     }
 
     // when it is read
@@ -304,7 +309,8 @@ void TestEndpoint::keyFileErrors()
 
     // then it is refused with a message that names the file and never holds the key
     QVERIFY(!key);
-    QCOMPARE(error, u"API key file "_s + path + expectedEnd.arg(path));
+    QCOMPARE(error, u"API key file "_s + path +
+                        (expectedEnd.contains(u"%1"_s) ? expectedEnd.arg(path) : expectedEnd));
     QVERIFY(!error.contains(kSecret));
     QVERIFY(!error.contains(kSecret.right(6)));
 }

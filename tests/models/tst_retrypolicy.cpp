@@ -78,7 +78,7 @@ void TestRetryPolicy::serverDelay_data()
     QTest::newRow("retry-after-ms wins")
         << Headers{{"retry-after", "9"}, {"retry-after-ms", "100"}} << 30 << qint64(100);
     QTest::newRow("retry-after-ms negative")
-        << Headers{{"retry-after-ms", "-1"}} << -1 << qint64(0);
+        << Headers{{"retry-after-ms", "-1"}} << -1 << qint64(-1);
     QTest::newRow("retry-after-ms capped")
         << Headers{{"retry-after-ms", "999999999"}} << -1 << RetryPolicy::kMaxServerDelayMs;
     QTest::newRow("retry-after-ms garbage falls through")
@@ -88,21 +88,24 @@ void TestRetryPolicy::serverDelay_data()
     QTest::newRow("Retry-After seconds") << Headers{{"Retry-After", "2"}} << -1 << qint64(2000);
     QTest::newRow("Retry-After fractional seconds")
         << Headers{{"retry-after", "1.5"}} << -1 << qint64(1500);
-    QTest::newRow("Retry-After zero") << Headers{{"Retry-After", "0"}} << 5 << qint64(0);
-    QTest::newRow("Retry-After negative") << Headers{{"Retry-After", "-5"}} << -1 << qint64(0);
+    QTest::newRow("Retry-After zero falls to body")
+        << Headers{{"Retry-After", "0"}} << 5 << qint64(5000);
+    QTest::newRow("Retry-After negative") << Headers{{"Retry-After", "-5"}} << -1 << qint64(-1);
+    QTest::newRow("retry-after-ms zero falls through")
+        << Headers{{"retry-after-ms", "0"}, {"Retry-After", "2"}} << -1 << qint64(2000);
     QTest::newRow("Retry-After seconds capped")
         << Headers{{"Retry-After", "3600"}} << -1 << RetryPolicy::kMaxServerDelayMs;
     QTest::newRow("Retry-After date in the future")
         << Headers{{"Retry-After", "Fri, 01 Mar 2024 12:00:30 GMT"}} << -1 << qint64(30000);
     QTest::newRow("Retry-After date in the past")
-        << Headers{{"Retry-After", "Fri, 01 Mar 2024 11:59:00 GMT"}} << 7 << qint64(0);
+        << Headers{{"Retry-After", "Fri, 01 Mar 2024 11:59:00 GMT"}} << 7 << qint64(7000);
     QTest::newRow("Retry-After date far ahead capped")
         << Headers{{"Retry-After", "Sat, 02 Mar 2024 12:00:00 GMT"}} << -1
         << RetryPolicy::kMaxServerDelayMs;
     QTest::newRow("Retry-After garbage falls to body")
         << Headers{{"Retry-After", "later"}} << 7 << qint64(7000);
     QTest::newRow("body retry_after") << Headers() << 7 << qint64(7000);
-    QTest::newRow("body retry_after zero") << Headers() << 0 << qint64(0);
+    QTest::newRow("body retry_after zero") << Headers() << 0 << qint64(-1);
     QTest::newRow("body retry_after capped") << Headers() << 1000 << RetryPolicy::kMaxServerDelayMs;
 }
 
