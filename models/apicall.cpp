@@ -36,17 +36,22 @@ ApiCall::ApiCall(QObject *parent)
     : QObject(parent)
 {}
 
+// Keys shorter than this are not searched for: every "k" of a log would become
+// "[redacted]". Real Increase keys are far longer.
+constexpr qsizetype kMinRedactedKeyLength = 8;
+
 QByteArray ApiCallPrivate::redacted(QByteArray text) const
 {
     const QByteArray key = client->config().apiKey.toUtf8();
-    return key.isEmpty() ? text : text.replace(key, RequestLogEntry::kRedacted);
+    return key.size() < kMinRedactedKeyLength ? text : text.replace(key, RequestLogEntry::kRedacted);
 }
 
 QString ApiCallPrivate::redacted(QString text) const
 {
     const QString &key = client->config().apiKey;
-    return key.isEmpty() ? text
-                         : text.replace(key, QString::fromLatin1(RequestLogEntry::kRedacted));
+    return key.size() < kMinRedactedKeyLength
+        ? text
+        : text.replace(key, QString::fromLatin1(RequestLogEntry::kRedacted));
 }
 
 ApiCall::~ApiCall()
@@ -239,24 +244,27 @@ void ApiCallPrivate::onReplyFinished()
 
     const qint64 latency = attemptClock.elapsed();
     const int status = finishedReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    // A server or proxy that echoes request headers must not carry the key any further.
     const QByteArray body =
-        redacted(tooLarge || !finishedReply->isOpen() ? QByteArray() : finishedReply->readAll());
+        tooLarge || !finishedReply->isOpen() ? QByteArray() : finishedReply->readAll();
     const QVariant lengthHeader = finishedReply->header(QNetworkRequest::ContentLengthHeader);
     const qint64 contentLength = lengthHeader.isValid() ? lengthHeader.toLongLong() : -1;
-    RetryPolicy::Headers headers = responseHeaders(finishedReply);
-    for (auto &header : headers)
-        header.second = redacted(header.second);
+    const RetryPolicy::Headers headers = responseHeaders(finishedReply);
 
     // classify() reads the reply for the redirect target and reason phrase.
     reply = finishedReply;
     Outcome outcome =
         classify(status, body, finishedReply->error(), finishedReply->errorString(), contentLength);
     reply = nullptr;
+    // A server or proxy that echoes request headers must not carry the key any further:
+    // whatever is shown or logged is scrubbed. Data handed on for parsing stays as sent.
     if (outcome.error) {
         outcome.error->title = redacted(outcome.error->title);
         outcome.error->detail = redacted(outcome.error->detail);
+        outcome.error->rawBody = redacted(outcome.error->rawBody);
     }
+    RetryPolicy::Headers loggedHeaders = headers;
+    for (auto &header : loggedHeaders)
+        header.second = redacted(header.second);
 
     RequestLogEntry entry;
     entry.startedAt = attemptStartedAt;
@@ -267,8 +275,9 @@ void ApiCallPrivate::onReplyFinished()
     entry.latencyMs = latency;
     entry.bytesReceived = body.size();
     entry.requestHeaders = requestHeaders;
-    entry.responseHeaders = headers;
-    entry.responseBody = body.left(RequestLogEntry::kMaxLoggedBody);
+    entry.responseHeaders = loggedHeaders;
+    entry.responseBody = redacted(body.left(RequestLogEntry::kMaxLoggedBody + 64))
+                             .left(RequestLogEntry::kMaxLoggedBody);
     entry.bodyTruncated = body.size() > RequestLogEntry::kMaxLoggedBody;
     // Last 4 characters to tell keys apart on screen; a short key would be given away whole.
     if (client->config().apiKey.size() >= 12)
@@ -281,7 +290,7 @@ void ApiCallPrivate::onReplyFinished()
     ApiResult result;
     result.error = outcome.error;
     result.httpStatus = status;
-    result.body = body;
+    result.body = outcome.error ? redacted(body) : body;
     result.latencyMs = latency;
     result.attempts = attempt;
 

@@ -213,6 +213,20 @@ private Q_SLOTS:
             QVERIFY(!h.second.contains(key));
     }
 
+    void keyInsideDataIsNotAlteredForParsing()
+    {
+        // Only what is shown or logged is scrubbed; a page whose data happens to hold the
+        // key string reaches the parser byte for byte.
+        StagedServer server;
+        const QByteArray page = "{\"data\":[],\"next_cursor\":\"" + kKey.toUtf8() + "\"}";
+        server.stage(200, page);
+        IncreaseClient client(configFor(server.url()));
+        const Run r = run(client, client.listConnections({}, {}));
+        QVERIFY(r.result.ok());
+        QCOMPARE(r.result.body, page);
+        QVERIFY(!r.log[0].responseBody.contains(kKey.toUtf8()));
+    }
+
     void keyWithLineBreaksIsRefused()
     {
         StagedServer server;
