@@ -1,16 +1,23 @@
 #include "cli/commandrunner.h"
+#include "desktopapp.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    // Without a command the window opens; a command runs headless, with no display needed.
+    if (!CommandRunner::wantsCommand(arguments))
+        return runDesktop(argc, argv);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Increase Connections"));
     QCoreApplication::setApplicationName(QStringLiteral("increase-connections"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IC_VERSION));
-
-    // Every invocation is a headless command for now; the desktop window (a later
-    // issue) takes over when no command is given.
     return CommandRunner().run(QCoreApplication::arguments(),
                                QProcessEnvironment::systemEnvironment());
 }

@@ -63,11 +63,23 @@ QString CommandRunner::generalHelp()
            "  get ID        print one connection\n"
            "  applications  list the OAuth applications\n\n"
            "Run 'increase-connections COMMAND --help' for a command's own options.\n"
+           "Without a command, the desktop window opens (it takes the same connection flags).\n"
            "The key comes from INCREASE_API_KEY or --api-key-file; --demo needs none.\n"
            "Exit codes: 0 done, 1 failed, 2 usage error, 130 SIGINT, 143 SIGTERM."));
     CommonOptions::add(parser);
     parser.addPositionalArgument(u"command"_s, tr("export, get or applications."), u"COMMAND"_s);
     return parser.helpText();
+}
+
+bool CommandRunner::wantsCommand(const QStringList &arguments)
+{
+    QCommandLineParser finder;
+    CommonOptions::add(finder);
+    finder.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!finder.parse(arguments))
+        return true;
+    return !finder.positionalArguments().isEmpty() || finder.isSet(u"help"_s)
+        || finder.isSet(u"version"_s);
 }
 
 int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &environment)
@@ -101,9 +113,8 @@ int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &
             return ExitCode::Success;
         }
         std::fputs(generalHelp().toUtf8().constData(), stderr);
-        return usageError(console, tr("no command given. The desktop window is not built yet, "
-                                      "so choose a command: export, get or applications (try "
-                                      "'increase-connections export --demo')"));
+        return usageError(console, tr("no command given: choose export, get or applications "
+                                      "(try 'increase-connections export --demo')"));
     }
     if (!commandNames().contains(name))
         return usageError(console, tr("unknown command '%1'; the commands are export, get and "

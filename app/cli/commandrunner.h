@@ -15,6 +15,11 @@ class CommandRunner
 public:
     static QStringList commandNames(); // export, get, applications
 
+    // Whether main() runs a headless command: a command is named, help or the version is
+    // asked for, or the flags are wrong (reported the command-line way). Otherwise the
+    // window opens, with the same connection flags.
+    static bool wantsCommand(const QStringList &arguments);
+
     int run(const QStringList &arguments, const QProcessEnvironment &environment);
 
 private:

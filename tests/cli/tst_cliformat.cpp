@@ -1,4 +1,5 @@
 #include "cli/applicationlist.h"
+#include "cli/commandrunner.h"
 #include "cli/commonoptions.h"
 #include "cli/console.h"
 #include "cli/errorreport.h"
@@ -46,6 +47,32 @@ class TestCliFormat : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void commandOrWindow_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("command");
+        QTest::newRow("nothing: window") << QStringList{} << false;
+        QTest::newRow("connection flags only: window")
+            << QStringList{u"--demo"_s} << false;
+        QTest::newRow("base url: window")
+            << QStringList{u"--base-url"_s, u"http://127.0.0.1:4010"_s} << false;
+        QTest::newRow("a command") << QStringList{u"--demo"_s, u"export"_s} << true;
+        QTest::newRow("flag value that looks like a command")
+            << QStringList{u"--api-key-file"_s, u"export"_s} << false;
+        QTest::newRow("help") << QStringList{u"--help"_s} << true;
+        QTest::newRow("version") << QStringList{u"--version"_s} << true;
+        QTest::newRow("bad flag is reported the command-line way")
+            << QStringList{u"--bogus"_s} << true;
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << true;
+    }
+    void commandOrWindow()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, command);
+        QCOMPARE(CommandRunner::wantsCommand(QStringList{u"increase-connections"_s} + arguments),
+                 command);
+    }
+
     void applicationNameColumn_data()
     {
         using C = ExportColumn;

@@ -34,7 +34,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
 
         const QString longId(201, u'a');
-        QTest::newRow("no command") << QStringList{} << u"export, get or applications"_s;
         QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("unknown flag") << QStringList{u"export"_s, u"--bogus"_s} << u"bogus"_s;
         QTest::newRow("--parallel not offered yet")

@@ -1,0 +1,111 @@
+#include "windowfixture.h"
+
+#include "connectiontablemodel.h"
+#include "connectiontableview.h"
+#include "filterbar.h"
+#include "windowsettings.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// What the window remembers: a second window on the same (isolated) settings file comes
+// back with the first one's filters, columns and splitter.
+class TestWindowSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void restoredOnTheNextWindow();
+    void environmentIsRememberedWithoutAnySecret();
+    void filtersFromAHandEditedFileAreChecked();
+
+private:
+    std::unique_ptr<WindowFixture> m_fixture;
+};
+
+void TestWindowSettings::init()
+{
+    m_fixture = std::make_unique<WindowFixture>();
+    QVERIFY(m_fixture->isReady());
+}
+
+void TestWindowSettings::cleanup()
+{
+    m_fixture.reset();
+}
+
+void TestWindowSettings::restoredOnTheNextWindow()
+{
+    QList<int> splitterSizes;
+    QString applicationId;
+    {
+        auto window = m_fixture->openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        QComboBox *status = window->filterBar()->statusCombo();
+        status->setFocus();
+        QTest::keyClick(status, Qt::Key_Down);
+        QTest::keyClick(status, Qt::Key_Down); // Active and inactive
+        QVERIFY(waitUntil([&] { return model->query().statuses.size() == 2; }));
+        QVERIFY(waitUntil([&] { return model->rowCount() > 0 && !model->isFetching(); }));
+        applicationId = model->connectionAt(0).oauthApplicationId;
+        window->filterBar()->filterByApplication(applicationId);
+        QVERIFY(waitUntil([&] { return model->query().applicationId == applicationId; }));
+
+        window->tableView()->horizontalHeader()->resizeSection(ConnectionTableModel::IdColumn, 333);
+        window->tableView()->horizontalHeader()->moveSection(ConnectionTableModel::GroupIdColumn,
+                                                             1);
+        window->splitter()->setSizes({500, 300});
+        splitterSizes = window->splitter()->sizes();
+        window->close();
+    }
+
+    auto window = m_fixture->openWindow();
+    ConnectionTableModel *model = tableModel(*window);
+    QCOMPARE(model->query().statuses, (QStringList{u"active"_s, u"inactive"_s}));
+    QCOMPARE(model->query().applicationId, applicationId);
+    QCOMPARE(window->filterBar()->statusCombo()->currentIndex(), 2);
+    QHeaderView *header = window->tableView()->horizontalHeader();
+    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), 333);
+    QCOMPARE(header->visualIndex(ConnectionTableModel::GroupIdColumn), 1);
+    QCOMPARE(window->splitter()->sizes(), splitterSizes);
+    // The column layout survives a requery too.
+    window->refresh();
+    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), 333);
+}
+
+void TestWindowSettings::environmentIsRememberedWithoutAnySecret()
+{
+    QSettings &settings = m_fixture->settings();
+    WindowSettings::setChoice(settings, m_fixture->sandboxChoice());
+    {
+        auto window = m_fixture->openWindow();
+        window->close();
+    }
+    settings.sync();
+    const std::optional<ConnectionChoice> choice = WindowSettings::choice(settings);
+    QVERIFY(choice);
+    QCOMPARE(choice->environment, u"custom"_s);
+    QCOMPARE(choice->customUrl, m_fixture->sandbox().baseUrl());
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(WindowFixture::kApiKey));
+}
+
+void TestWindowSettings::filtersFromAHandEditedFileAreChecked()
+{
+    QSettings &settings = m_fixture->settings();
+    settings.setValue(u"filters/statuses"_s, QStringList{u"active"_s, u"bogus"_s});
+    settings.setValue(u"filters/applicationId"_s, u"../../x"_s);
+    const ConnectionQuery query = WindowSettings::filters(settings);
+    QCOMPARE(query.statuses, QStringList{u"active"_s});
+    QVERIFY(query.applicationId.isEmpty());
+}
+
+QTEST_MAIN(TestWindowSettings)
+#include "tst_windowsettings.moc"

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "connectionchoice.h"
+#include "mainwindow.h"
+#include "memorysecretstore.h"
+#include "sandboxserver.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <functional>
+#include <memory>
+
+class ConnectionTableModel;
+
+// What every GUI test needs: the local sandbox in-process, an isolated QSettings file in
+// a temporary directory, an in-memory secret store, and windows built on them.
+class WindowFixture
+{
+public:
+    static constexpr int kPageSize = 100; // the client's page limit
+    static constexpr char kApiKey[] = "sk_gui_test_key";
+
+    WindowFixture();
+    ~WindowFixture();
+
+    bool isReady() const { return m_ready; }
+    SandboxServer &sandbox() { return *m_sandbox; }
+    QSettings &settings() { return *m_settings; }
+    MemorySecretStore &secrets() { return m_secrets; }
+    // "custom" pointed at the sandbox: everything the window sends stays on loopback.
+    ConnectionChoice sandboxChoice() const;
+
+    // A window connected to the sandbox, shown and active, with its first page in.
+    std::unique_ptr<MainWindow> openWindow();
+    // A window shown and active, not connected.
+    std::unique_ptr<MainWindow> newWindow();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    MemorySecretStore m_secrets;
+    bool m_ready = false;
+};
+
+ConnectionTableModel *tableModel(const MainWindow &window);
+// Runs the event loop until `done` holds, checking every few milliseconds.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000);

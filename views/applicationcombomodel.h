@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QIdentityProxyModel>
+
+// The application list as an editable QComboBox needs it. An editable combo shows and
+// completes an item's EditRole, which the list model leaves empty (it is read-only), and
+// asks for data at an invalid index while its current index is -1: this proxy answers
+// EditRole with the display text and an invalid index with nothing.
+class ApplicationComboModel : public QIdentityProxyModel
+{
+    Q_OBJECT
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+};

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "clientconfig.h"
+#include "connectionchoice.h"
+
+#include <QObject>
+#include <memory>
+
+class ApplicationListModel;
+class ConnectionTableModel;
+class IncreaseClient;
+class SandboxServer;
+
+// One live connection: the API client for a base URL and key, the models it feeds, and —
+// for the local environment — the in-process sandbox it talks to, with a key made up for
+// this run so that a real key never reaches it. Reconnecting builds a new session and
+// drops the old one.
+class ConnectionSession : public QObject
+{
+    Q_OBJECT
+public:
+    // `defaults` brings the timeout, retries and CA file; its URL and key are ignored.
+    // nullptr with `error` when the choice cannot be used (a plain-http remote URL, a
+    // sandbox that could not start).
+    static ConnectionSession *create(const ConnectionChoice &choice, const QString &apiKey,
+                                     const ClientConfig &defaults, QString *error,
+                                     QObject *parent = nullptr);
+    ~ConnectionSession() override;
+
+    const ConnectionChoice &choice() const { return m_choice; }
+    bool isLocal() const;
+    QUrl baseUrl() const;
+    IncreaseClient *client() const { return m_client; }
+    ConnectionTableModel *connections() const { return m_connections; }
+    ApplicationListModel *applications() const { return m_applications; }
+
+private:
+    ConnectionSession(const ConnectionChoice &choice, QObject *parent);
+
+    ConnectionChoice m_choice;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    IncreaseClient *m_client = nullptr;
+    ApplicationListModel *m_applications = nullptr;
+    ConnectionTableModel *m_connections = nullptr;
+};

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "clientconfig.h"
+#include "connectionchoice.h"
+
+#include <QObject>
+#include <QPointer>
+
+class ConnectionSession;
+class SecretStore;
+
+// Turns a connection choice into a live session. For the local sandbox that is immediate;
+// otherwise the environment's key is read from the secret store first, asynchronously —
+// a keychain may sit on an unlock prompt and nothing waits for it (STYLE.md trap 17).
+// When no key is stored it says so and stays pending: request() again once a key has been
+// written for that environment completes the switch.
+class ConnectionSwitcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionSwitcher(SecretStore *secrets, QObject *parent = nullptr);
+
+    // Timeout, retries and CA file for every session (from the command line).
+    void setClientDefaults(const ClientConfig &defaults) { m_defaults = defaults; }
+    const ClientConfig &clientDefaults() const { return m_defaults; }
+
+    // Switches to `choice`, reading its key from the secret store.
+    void request(const ConnectionChoice &choice);
+    // Switches to `choice` with a key the caller already has (INCREASE_API_KEY, a key file).
+    void requestWithKey(const ConnectionChoice &choice, const QString &apiKey);
+    // Stops waiting for a key.
+    void cancel();
+
+    bool isWaiting() const { return m_state != State::Idle; }
+    ConnectionChoice pendingChoice() const { return m_pending; }
+
+Q_SIGNALS:
+    void waitingForKey(const ConnectionChoice &choice);
+    // A new session for `choice`, parented to nobody: the receiver takes it.
+    void ready(ConnectionSession *session);
+    // No key for `choice` (or the keychain failed: `message`); still listening for one.
+    void keyMissing(const ConnectionChoice &choice, const QString &message,
+                    bool serviceUnavailable);
+    void failed(const ConnectionChoice &choice, const QString &message);
+
+private:
+    enum class State { Idle, Reading, NoKey };
+
+    void onKeyRead(const QString &environment, const QString &key);
+    void onFailed(const QString &environment, const QString &message, bool serviceUnavailable);
+    void build(const ConnectionChoice &choice, const QString &apiKey);
+    bool concerns(const QString &environment) const;
+
+    QPointer<SecretStore> m_secrets;
+    ClientConfig m_defaults;
+    ConnectionChoice m_pending;
+    State m_state = State::Idle;
+};

@@ -1,0 +1,253 @@
+#include "connectiontableview.h"
+
+#include "applicationlistmodel.h"
+#include "connectiontablemodel.h"
+#include "rowcopy.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QHeaderView>
+#include <QMenu>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The API field behind each column: the copy header, so pasted values keep their meaning
+// (the Application column copies the application's id, the timestamps as sent).
+QString apiFieldName(int column)
+{
+    switch (column) {
+    case ConnectionTableModel::IdColumn:
+        return u"id"_s;
+    case ConnectionTableModel::StatusColumn:
+        return u"status"_s;
+    case ConnectionTableModel::ApplicationColumn:
+        return u"oauth_application_id"_s;
+    case ConnectionTableModel::GroupIdColumn:
+        return u"group_id"_s;
+    case ConnectionTableModel::CreatedColumn:
+        return u"created_at"_s;
+    case ConnectionTableModel::DeletedColumn:
+        return u"deleted_at"_s;
+    }
+    return {};
+}
+
+void putOnClipboard(const QString &text)
+{
+    QGuiApplication::clipboard()->setText(text);
+}
+
+} // namespace
+
+ConnectionTableView::ConnectionTableView(QWidget *parent)
+    : QTableView(parent)
+    , m_copy(new QAction(tr("&Copy Rows"), this))
+    , m_copyJson(new QAction(tr("Copy Rows as &JSON"), this))
+{
+    setAccessibleName(tr("Connections"));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setWordWrap(false);
+    setCornerButtonEnabled(false);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setAlternatingRowColors(true);
+
+    verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setHighlightSections(false);
+    horizontalHeader()->setDefaultSectionSize(fontMetrics().horizontalAdvance(u'x') * 24);
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+
+    // Only while the table has focus: line edits elsewhere keep their own Ctrl+C.
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copy->setToolTip(tr("Copy the selected rows as tab-separated values"));
+    m_copyJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyJson->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyJson->setToolTip(tr("Copy the selected rows as a JSON array"));
+    addAction(m_copy);
+    addAction(m_copyJson);
+    connect(m_copy, &QAction::triggered, this, [this] { putOnClipboard(selectionAsTsv()); });
+    connect(m_copyJson, &QAction::triggered, this,
+            [this] { putOnClipboard(QString::fromUtf8(selectionAsJson())); });
+
+    m_selectionSettle.setSingleShot(true);
+    m_selectionSettle.setInterval(kSelectionSettleMs);
+    connect(&m_selectionSettle, &QTimer::timeout, this, [this] {
+        const QModelIndex current = currentIndex();
+        if (m_model && current.isValid())
+            Q_EMIT connectionSelected(
+                current.data(ConnectionTableModel::ConnectionIdRole).toString());
+    });
+}
+
+void ConnectionTableView::setConnectionModel(ConnectionTableModel *model,
+                                             const ApplicationListModel *names)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    m_selectionSettle.stop();
+
+    // Sorting off before the model changes: enabling it later must not sort the new rows.
+    setSortingEnabled(false);
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_model = model;
+    m_names = names;
+    setModel(model);
+    if (!model)
+        return;
+    // Widths from the font, never from the rows (trap 9); a saved header state overrides.
+    const int x = fontMetrics().horizontalAdvance(u'x');
+    horizontalHeader()->resizeSection(ConnectionTableModel::IdColumn, x * 34);
+    horizontalHeader()->resizeSection(ConnectionTableModel::StatusColumn, x * 10);
+    horizontalHeader()->resizeSection(ConnectionTableModel::ApplicationColumn, x * 24);
+    horizontalHeader()->resizeSection(ConnectionTableModel::GroupIdColumn, x * 30);
+    horizontalHeader()->resizeSection(ConnectionTableModel::CreatedColumn, x * 20);
+    m_modelConnections = {
+        connect(model, &ConnectionTableModel::pageLoaded, this,
+                &ConnectionTableView::updateSorting),
+        connect(model, &ConnectionTableModel::fetchStarted, this,
+                &ConnectionTableView::updateSorting),
+        connect(model, &QAbstractItemModel::modelReset, this, &ConnectionTableView::updateSorting),
+        connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                &ConnectionTableView::onCurrentRowChanged),
+    };
+    updateSorting();
+}
+
+void ConnectionTableView::restoreHeaderState(const QByteArray &state)
+{
+    if (state.isEmpty() || !horizontalHeader()->restoreState(state))
+        return;
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    horizontalHeader()->setSortIndicatorShown(isSortingEnabled());
+}
+
+ConnectionTableModel *ConnectionTableView::connectionModel() const
+{
+    return m_model;
+}
+
+void ConnectionTableView::updateSorting()
+{
+    const bool sortable = m_model && m_model->isSortable();
+    if (sortable == isSortingEnabled())
+        return;
+    // With no indicator, enabling sorting asks the model for sort(-1): the API order stays
+    // until the user clicks a header. A requery drops any sort the user chose.
+    horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    setSortingEnabled(sortable);
+}
+
+void ConnectionTableView::onCurrentRowChanged(const QModelIndex &current)
+{
+    if (current.isValid())
+        m_selectionSettle.start();
+    else
+        m_selectionSettle.stop();
+}
+
+QList<int> ConnectionTableView::selectedRows() const
+{
+    QList<int> rows;
+    if (!selectionModel())
+        return rows;
+    const QModelIndexList indexes = selectionModel()->selectedRows();
+    rows.reserve(indexes.size());
+    for (const QModelIndex &index : indexes)
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+QString ConnectionTableView::selectionAsTsv(bool withHeader) const
+{
+    if (!m_model)
+        return {};
+    QList<int> columns; // in the order the user sees them
+    for (int visual = 0; visual < horizontalHeader()->count(); ++visual) {
+        const int logical = horizontalHeader()->logicalIndex(visual);
+        if (!isColumnHidden(logical))
+            columns.append(logical);
+    }
+    QStringList header;
+    if (withHeader) {
+        for (int column : std::as_const(columns))
+            header.append(apiFieldName(column));
+    }
+    QList<QStringList> rows;
+    const QList<int> selected = selectedRows();
+    rows.reserve(selected.size());
+    for (int row : selected) {
+        QStringList cells;
+        cells.reserve(columns.size());
+        for (int column : std::as_const(columns))
+            cells.append(
+                m_model->index(row, column).data(ConnectionTableModel::ApiValueRole).toString());
+        rows.append(cells);
+    }
+    return RowCopy::tsv(header, rows);
+}
+
+QByteArray ConnectionTableView::selectionAsJson() const
+{
+    QList<OAuthConnection> connections;
+    if (m_model) {
+        const QList<int> selected = selectedRows();
+        connections.reserve(selected.size());
+        for (int row : selected)
+            connections.append(m_model->connectionAt(row));
+    }
+    return RowCopy::jsonArray(connections);
+}
+
+void ConnectionTableView::goToRow(int row)
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return;
+    const QModelIndex index =
+        m_model->index(row, currentIndex().isValid() ? currentIndex().column() : 0);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
+    scrollTo(index);
+}
+
+void ConnectionTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(viewport()->mapFromGlobal(event->globalPos()));
+    if (!m_model || !index.isValid())
+        return;
+    const std::unique_ptr<QMenu> menu(contextMenuFor(index));
+    menu->exec(event->globalPos());
+}
+
+QMenu *ConnectionTableView::contextMenuFor(const QModelIndex &index)
+{
+    if (!selectionModel()->isRowSelected(index.row(), {}))
+        selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                     QItemSelectionModel::Rows);
+
+    // The menu runs its own event loop: rows may arrive or the model reset meanwhile.
+    const QPersistentModelIndex cell(index);
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Copy &Cell"), this,
+                    [cell] { putOnClipboard(cell.data(Qt::DisplayRole).toString()); });
+    menu->addAction(tr("Copy &Row"), this, [this] { putOnClipboard(selectionAsTsv(false)); });
+    menu->addAction(tr("Copy &JSON"), this,
+                    [this] { putOnClipboard(QString::fromUtf8(selectionAsJson())); });
+    menu->addSeparator();
+    const QString applicationId = m_model->connectionAt(index.row()).oauthApplicationId;
+    menu->addAction(tr("&Filter by This Application"), this,
+                    [this, applicationId] { Q_EMIT filterByApplicationRequested(applicationId); });
+    return menu;
+}

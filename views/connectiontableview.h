@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QPointer>
+#include <QTableView>
+#include <QTimer>
+
+class ApplicationListModel;
+class ConnectionTableModel;
+class QAction;
+class QMenu;
+
+// The connection table. The API has no sort, so the rows stay in its order (newest first)
+// and sorting is enabled only once every page is loaded — setSortingEnabled sorts at once
+// (STYLE.md trap 8). Rows have a fixed height and columns are never ResizeToContents, so
+// a growing table is never measured row by row (trap 9). Owns the copy commands and the
+// row context menu.
+class ConnectionTableView : public QTableView
+{
+    Q_OBJECT
+public:
+    // Waits this long after the current row changes before asking for the detail, so
+    // holding an arrow key does not send one request per row.
+    static constexpr int kSelectionSettleMs = 150;
+
+    explicit ConnectionTableView(QWidget *parent = nullptr);
+
+    void setConnectionModel(ConnectionTableModel *model, const ApplicationListModel *names);
+    ConnectionTableModel *connectionModel() const;
+
+    // Column widths, order and visibility saved by an earlier run; the sort it may hold is
+    // dropped (sorting waits until every page is loaded).
+    void restoreHeaderState(const QByteArray &state);
+
+    // The selected rows, top to bottom.
+    QList<int> selectedRows() const;
+    // Selected rows as TSV: a header line of the API field names, then the API's values.
+    QString selectionAsTsv(bool withHeader = true) const;
+    // Selected rows as a JSON array of the 7 API fields.
+    QByteArray selectionAsJson() const;
+
+    // Makes `row` current and selected and scrolls to it.
+    void goToRow(int row);
+
+    // The row context menu for `index` (Copy Cell, Copy Row, Copy JSON, Filter by This
+    // Application), parented to the view; the caller runs and deletes it.
+    QMenu *contextMenuFor(const QModelIndex &index);
+
+    QAction *copyAction() const { return m_copy; }
+    QAction *copyJsonAction() const { return m_copyJson; }
+
+Q_SIGNALS:
+    // The current row settled on a connection.
+    void connectionSelected(const QString &id);
+    void filterByApplicationRequested(const QString &applicationId);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void updateSorting();
+    void onCurrentRowChanged(const QModelIndex &current);
+
+    QPointer<ConnectionTableModel> m_model;
+    QPointer<const ApplicationListModel> m_names;
+    QList<QMetaObject::Connection> m_modelConnections;
+    QAction *m_copy;
+    QAction *m_copyJson;
+    QTimer m_selectionSettle;
+};

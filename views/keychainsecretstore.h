@@ -1,0 +1,37 @@
+#pragma once
+
+#include "secretstore.h"
+
+#include <QHash>
+
+namespace QKeychain {
+class Job;
+}
+
+// The OS keychain through QtKeychain: service "Increase Connections", one entry
+// "api-key/<environment>" each. Jobs run asynchronously and are never waited on (a job may
+// sit behind an unlock prompt). QtKeychain 0.13 reports "no keychain service" as
+// OtherError, so failures are classified by their message (isServiceUnavailable). Once the
+// caller has been told the service is unavailable, writeKey keeps the key in this
+// process's memory for the session only; it never falls back to a plain-text file.
+class KeychainSecretStore : public SecretStore
+{
+    Q_OBJECT
+public:
+    explicit KeychainSecretStore(QObject *parent = nullptr);
+
+    void readKey(const QString &environment) override;
+    void writeKey(const QString &environment, const QString &key) override;
+    void removeKey(const QString &environment) override;
+    bool isSessionOnly(const QString &environment) const override;
+
+    // Whether a finished job's error (a QKeychain::Error) and message mean that no keychain
+    // service could be reached, as opposed to a refusal or a missing entry.
+    static bool isServiceUnavailable(int error, const QString &message);
+
+private:
+    void reportFailure(const QString &environment, const QKeychain::Job *job);
+
+    QHash<QString, QString> m_sessionKeys;
+    bool m_serviceUnavailable = false;
+};

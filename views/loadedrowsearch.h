@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+class ApplicationListModel;
+class ConnectionTableModel;
+
+// Ctrl+F's search: walks the rows already in the model, never asks for more. It reads
+// rows through connectionAt() rather than data(DisplayRole), because displaying a row near
+// the end is what makes the model prefetch the next page.
+namespace LoadedRowSearch {
+
+// The next row (after `from`, wrapping) whose id, status, application id or name, group
+// id or timestamps contain `needle` (case-insensitive). `from` = -1 starts at row 0;
+// backwards searches before `from`. nullopt when no loaded row matches.
+std::optional<int> find(const ConnectionTableModel &model, const ApplicationListModel *names,
+                        const QString &needle, int from, bool forward);
+
+} // namespace LoadedRowSearch

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "apiquery.h"
+#include "connectionchoice.h"
+
+#include <optional>
+
+class QSettings;
+
+// What the window remembers between runs, under one QSettings group per concern. Never a
+// secret: keys live in the SecretStore only.
+namespace WindowSettings {
+
+// The environment last chosen in Connection settings; nullopt when none was saved.
+std::optional<ConnectionChoice> choice(const QSettings &settings);
+void setChoice(QSettings &settings, const ConnectionChoice &choice);
+
+ConnectionQuery filters(const QSettings &settings);
+void setFilters(QSettings &settings, const ConnectionQuery &query);
+
+QByteArray geometry(const QSettings &settings);
+QByteArray windowState(const QSettings &settings);
+QByteArray splitterState(const QSettings &settings);
+QByteArray headerState(const QSettings &settings);
+void setLayout(QSettings &settings, const QByteArray &geometry, const QByteArray &windowState,
+               const QByteArray &splitter, const QByteArray &header);
+
+} // namespace WindowSettings
