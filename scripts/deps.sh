@@ -4,6 +4,7 @@
 
 IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev qt6-svg-dev libqt6svg6 qt6-gtk-platformtheme)
+IC_TEST_PACKAGES=(curl desktop-file-utils)
 
 ic_package_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
@@ -13,8 +14,13 @@ ic_ensure_packages() {
     local wanted=("${IC_BUILD_PACKAGES[@]}")
     # Node is only for the conformance test with the official SDK; a node installed some
     # other way (nodesource, nvm) is used as it is, since Debian's npm would conflict.
-    if [[ "${1:-}" == "--with-node" ]] && ! { command -v node && command -v npm; } >/dev/null; then
-        wanted+=(nodejs npm)
+    if [[ "${1:-}" == "--with-node" ]]; then
+        # What the test suite uses besides the build: curl runs a copied "Copy as curl"
+        # command, desktop-file-validate checks the .desktop file.
+        wanted+=("${IC_TEST_PACKAGES[@]}")
+        if ! { command -v node && command -v npm; } >/dev/null; then
+            wanted+=(nodejs npm)
+        fi
     fi
 
     local missing=() package
