@@ -18,6 +18,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,8 +26,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -498,6 +501,26 @@ void TestMainWindow::exportDialogOpensWithoutBlocking()
     auto *dialog = window->findChild<ExportDialog *>();
     QVERIFY(dialog);
     QVERIFY(waitUntil([&] { return dialog->isVisible(); }));
+
+    // Export the loaded rows through the dialog, typing the target and clicking Start.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"window-export.csv"_s);
+    auto *scopeLoaded = dialog->findChild<QRadioButton *>(u"scopeLoaded"_s);
+    auto *pathEdit = dialog->findChild<QLineEdit *>(u"path"_s);
+    auto *start = dialog->findChild<QPushButton *>(u"start"_s);
+    QVERIFY(scopeLoaded && pathEdit && start);
+    QTest::mouseClick(scopeLoaded, Qt::LeftButton, {}, QPoint(4, scopeLoaded->height() / 2));
+    QVERIFY(scopeLoaded->isChecked());
+    pathEdit->selectAll();
+    QTest::keyClicks(pathEdit, path);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(waitUntil([&] { return QFile::exists(path); }));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    ConnectionTableModel *model = tableModel(*window);
+    QCOMPARE(lines.size(), model->rowCount() + 2); // header, rows, empty tail
+    QVERIFY(lines.at(1).startsWith(QByteArray(model->connectionAt(0).id.toUtf8() + ',')));
     dialog->close();
     QVERIFY(waitUntil([&] { return window->findChild<ExportDialog *>() == nullptr; }));
 }
