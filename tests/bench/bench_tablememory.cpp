@@ -2,56 +2,25 @@
 // measured as PRODUCT.md §7 says: (resident memory after loading - before) / rows, with
 // the local sandbox in its own process so that only the client side is counted.
 // Target: at most 200 bytes a row at 1,000,000 rows.
+#include "benchreport.h"
 #include "connectiontablemodel.h"
 #include "increaseclient.h"
+#include "residentmemory.h"
+#include "sandboxprocess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
-#include <QProcess>
-#include <QRegularExpression>
+#include <QLocale>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Resident set size from /proc/self/statm (second field, in pages): what VmRSS shows.
-qint64 residentBytes()
-{
-    QFile statm(u"/proc/self/statm"_s);
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().simplified().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE) : -1;
-}
-
-// Starts increase-sandbox and waits for the line scripts wait for: "listening on URL".
-QUrl startSandbox(QProcess &process, const QString &program, qint64 connections)
-{
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(program, {u"--connections"_s, QString::number(connections), u"--port"_s, u"0"_s});
-    if (!process.waitForStarted(10000))
-        return {};
-    QByteArray output;
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 300000 && process.state() == QProcess::Running) {
-        process.waitForReadyRead(1000);
-        output += process.readAllStandardOutput();
-        const QRegularExpressionMatch match =
-            QRegularExpression(u"listening on (\\S+)"_s).match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            return QUrl(match.captured(1));
-    }
-    return {};
-}
 
 // Runs the event loop (deferred deletes included, so finished calls are really gone)
 // until `done` holds; `model` signals wake it.
@@ -74,14 +43,6 @@ void waitFor(ConnectionTableModel &model, const std::function<bool()> &done)
     loop.exec();
 }
 
-// A short spin of the event loop, so that deferred deletes of finished calls happen.
-void settle()
-{
-    QEventLoop loop;
-    QTimer::singleShot(50, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -97,12 +58,12 @@ int main(int argc, char *argv[])
     parser.process(app);
     const qint64 connections = parser.value(u"connections"_s).toLongLong();
 
-    QProcess sandbox;
-    const QUrl baseUrl = startSandbox(sandbox, parser.value(u"sandbox"_s), connections);
-    if (!baseUrl.isValid()) {
-        std::fprintf(stderr, "bench_tablememory: the sandbox did not start\n");
-        return 1;
-    }
+    SandboxProcess sandbox;
+    QString startError;
+    if (!sandbox.start(parser.value(u"sandbox"_s),
+                       {u"--connections"_s, QString::number(connections)}, &startError))
+        return BenchReport::fail("bench_tablememory", startError);
+    const QUrl baseUrl = sandbox.baseUrl();
 
     ClientConfig config;
     config.baseUrl = baseUrl;
@@ -122,7 +83,7 @@ int main(int argc, char *argv[])
     // of 1,024 rows, 64 KiB, is all the warm-up page holds).
     model.setQuery(everything);
     waitFor(model, [&] { return failed || (model.rowCount() > 0 && !model.isFetching()); });
-    settle();
+    settleEvents();
     const qint64 before = residentBytes();
 
     // The longest gap between ticks of a 1 ms timer: how long the event loop stalled.
@@ -142,7 +103,7 @@ int main(int argc, char *argv[])
     waitFor(model, [&] { return failed || (!model.hasMore() && !model.isFetching()); });
     const qint64 loadMs = clock.elapsed();
     ticker.stop();
-    settle();
+    settleEvents();
     const qint64 after = residentBytes();
 
     // Sorting is offered once every row is in: how long a click on a header takes.
@@ -153,12 +114,12 @@ int main(int argc, char *argv[])
     model.sort(ConnectionTableModel::CreatedColumn, Qt::AscendingOrder);
     const qint64 sortByCreatedMs = sortClock.elapsed();
 
-    sandbox.terminate();
-    sandbox.waitForFinished(10000);
     if (failed)
-        return 1;
-
+        return BenchReport::fail("bench_tablememory", u"the listing failed (see above)"_s);
     const qint64 rows = model.rowCount();
+    if (rows != connections)
+        return BenchReport::fail("bench_tablememory",
+                                 u"%1 rows loaded, not %2"_s.arg(rows).arg(connections));
     const double perRow = rows > 0 ? double(after - before) / double(rows) : 0;
     std::printf("table memory: %lld rows loaded in %.2f s (%.0f rows/s, %lld pages)\n", rows,
                 double(loadMs) / 1000.0,
@@ -171,5 +132,8 @@ int main(int argc, char *argv[])
     std::printf("longest event-loop gap while loading: %lld ms\n", longestGap);
     std::printf("sort of every loaded row: by ID %lld ms, by Created %lld ms\n", sortByIdMs,
                 sortByCreatedMs);
-    return perRow <= 200 ? 0 : 1;
+    BenchReport::summary(
+        u"table model memory, %1 rows"_s.arg(QLocale(QLocale::English).toString(rows)),
+        u"%1 bytes/row"_s.arg(perRow, 0, 'f', 1), u"<= 200"_s, BenchReport::verdict(perRow <= 200));
+    return 0;
 }
