@@ -33,6 +33,9 @@ public:
     IncreaseClient *client() const { return m_client; }
     ConnectionTableModel *connections() const { return m_connections; }
     ApplicationListModel *applications() const { return m_applications; }
+    // The in-process sandbox of the local environment, for its fault knobs (Developer →
+    // Sandbox faults…); nullptr for every other environment.
+    SandboxServer *sandbox() const { return m_sandbox.get(); }
 
 private:
     ConnectionSession(const ConnectionChoice &choice, QObject *parent);

@@ -16,6 +16,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_detail(new QLabel(this))
     , m_retry(new QPushButton(tr("Retry"), this))
     , m_setApiKey(new QPushButton(tr("Set API key…"), this))
+    , m_showInLog(new QPushButton(tr("Show in request log"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_dismiss(new QPushButton(tr("Dismiss"), this))
 {
     setFrameShape(QFrame::StyledPanel);
@@ -44,11 +46,14 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_icon);
     layout->addLayout(text, 1);
-    for (QPushButton *button : {m_retry, m_setApiKey, m_dismiss})
+    m_showInLog->setToolTip(tr("Open the request log on the failed requests"));
+    for (QPushButton *button : {m_retry, m_setApiKey, m_showInLog, m_cancel, m_dismiss})
         layout->addWidget(button, 0, Qt::AlignTop);
 
     connect(m_retry, &QPushButton::clicked, this, &ErrorBanner::retryRequested);
     connect(m_setApiKey, &QPushButton::clicked, this, &ErrorBanner::setApiKeyRequested);
+    connect(m_showInLog, &QPushButton::clicked, this, &ErrorBanner::showInRequestLogRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &ErrorBanner::cancelRequested);
     connect(m_dismiss, &QPushButton::clicked, this, [this] {
         clear();
         Q_EMIT dismissed();
@@ -87,9 +92,9 @@ void ErrorBanner::showMessage(const QString &title, const QString &detail, Actio
     show();
 }
 
-void ErrorBanner::showRateLimit(qint64 delayMs)
+void ErrorBanner::showRateLimit(qint64 delayMs, Actions actions)
 {
-    showMessage(QString(), QString(), Dismiss);
+    showMessage(QString(), QString(), actions);
     m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(24, 24));
     m_rateLimit = true;
     m_retryAt = QDeadlineTimer(delayMs);
@@ -119,6 +124,8 @@ void ErrorBanner::setActions(Actions actions)
 {
     m_retry->setVisible(actions.testFlag(Retry));
     m_setApiKey->setVisible(actions.testFlag(SetApiKey));
+    m_showInLog->setVisible(actions.testFlag(ShowInRequestLog));
+    m_cancel->setVisible(actions.testFlag(Cancel));
     m_dismiss->setVisible(actions.testFlag(Dismiss));
 }
 

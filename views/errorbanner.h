@@ -18,7 +18,14 @@ class ErrorBanner : public QFrame
 {
     Q_OBJECT
 public:
-    enum Action { NoAction = 0x0, Retry = 0x1, SetApiKey = 0x2, Dismiss = 0x4 };
+    enum Action {
+        NoAction = 0x0,
+        Retry = 0x1,
+        SetApiKey = 0x2,
+        Dismiss = 0x4,
+        ShowInRequestLog = 0x8, // the failed exchanges, with the raw response
+        Cancel = 0x10,          // stop what is waiting (Load all during a rate limit)
+    };
     Q_DECLARE_FLAGS(Actions, Action)
 
     explicit ErrorBanner(QWidget *parent = nullptr);
@@ -27,7 +34,7 @@ public:
     void showError(const ApiError &error, Actions actions = Actions(Retry | Dismiss));
     void showMessage(const QString &title, const QString &detail, Actions actions);
     // "Rate limited — retrying in N s", counting down each second until the retry starts.
-    void showRateLimit(qint64 delayMs);
+    void showRateLimit(qint64 delayMs, Actions actions = Dismiss);
     void clear();
 
     bool isShowingRateLimit() const { return m_rateLimit && !isHidden(); }
@@ -39,6 +46,8 @@ public:
 Q_SIGNALS:
     void retryRequested();
     void setApiKeyRequested();
+    void showInRequestLogRequested();
+    void cancelRequested();
     void dismissed();
 
 protected:
@@ -54,6 +63,8 @@ private:
     QLabel *m_detail;
     QPushButton *m_retry;
     QPushButton *m_setApiKey;
+    QPushButton *m_showInLog;
+    QPushButton *m_cancel;
     QPushButton *m_dismiss;
     std::optional<ApiError> m_error;
     QTimer m_countdown;

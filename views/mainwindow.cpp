@@ -16,7 +16,10 @@
 #include "increaseclient.h"
 #include "loadedrowsearch.h"
 #include "loadstatus.h"
+#include "requestlogdock.h"
+#include "sandboxfaultsdialog.h"
 #include "secretstore.h"
+#include "sessionfigures.h"
 #include "windowsettings.h"
 
 #include <QAction>
@@ -47,6 +50,8 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *paren
     , m_findBar(new FindBar(this))
     , m_loadStatus(new LoadStatus(this))
     , m_badge(new EnvironmentBadge(this))
+    , m_figures(new SessionFigures(this))
+    , m_requestLog(new RequestLogDock(this))
 {
     setObjectName(u"mainWindow"_s);
     m_summary->setTextFormat(Qt::PlainText); // holds an application's name
@@ -70,7 +75,11 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *paren
     setCentralWidget(central);
 
     statusBar()->addWidget(m_loadStatus, 1);
+    statusBar()->addPermanentWidget(m_figures);
     statusBar()->addPermanentWidget(m_badge);
+    // Closed until asked for; restoreState() below brings back how it was left.
+    addDockWidget(Qt::BottomDockWidgetArea, m_requestLog);
+    m_requestLog->hide();
     buildActions();
 
     connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyQuery);
@@ -92,6 +101,13 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *paren
             m_retry();
     });
     connect(m_banner, &ErrorBanner::setApiKeyRequested, this, &MainWindow::openConnectionSettings);
+    connect(m_banner, &ErrorBanner::showInRequestLogRequested, m_requestLog,
+            &RequestLogDock::showFailures);
+    connect(m_banner, &ErrorBanner::cancelRequested, this, [this] {
+        m_loadStatus->cancelLoadAll();
+        m_banner->clear();
+    });
+    connect(m_requestLog, &RequestLogDock::cleared, m_figures, &SessionFigures::reset);
 
     connect(m_switcher, &ConnectionSwitcher::ready, this, &MainWindow::adopt);
     connect(m_switcher, &ConnectionSwitcher::waitingForKey, this,
@@ -109,6 +125,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *paren
     resize(1200, 760);
     restoreGeometry(WindowSettings::geometry(*m_settings));
     restoreState(WindowSettings::windowState(*m_settings));
+    m_requestLog->restoreLayout(*m_settings);
     if (!m_splitter->restoreState(WindowSettings::splitterState(*m_settings)))
         m_splitter->setSizes({720, 480});
     m_headerState = WindowSettings::headerState(*m_settings);
@@ -150,6 +167,12 @@ void MainWindow::buildActions()
     QAction *loadAll = action(tr("Load &All"), [this] { m_loadStatus->loadAll(); });
     QAction *cancel =
         action(tr("&Cancel Loading"), &MainWindow::cancelOrClose, {QKeySequence(Qt::Key_Escape)});
+    m_sandboxFaultsAction = action(tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults);
+    m_sandboxFaultsAction->setEnabled(false);
+    QAction *requestLog = m_requestLog->toggleViewAction();
+    requestLog->setText(tr("Request &Log"));
+    requestLog->setShortcut(QKeySequence(Qt::Key_F12)); // the browsers' developer tools key
+    addAction(requestLog);
     exportAction->setToolTip(tr("Export the connections to CSV or JSON Lines"));
     refreshAction->setToolTip(tr("List again from the first page (F5)"));
 
@@ -167,8 +190,14 @@ void MainWindow::buildActions()
     view->addAction(refreshAction);
     view->addAction(loadAll);
     view->addAction(cancel);
+    view->addSeparator();
+    view->addAction(requestLog);
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(connection);
+    // Only the in-process sandbox has knobs: the menu shows while connected to it.
+    m_developerMenu = menuBar()->addMenu(tr("&Developer"));
+    m_developerMenu->addAction(m_sandboxFaultsAction);
+    m_developerMenu->menuAction()->setVisible(false);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
@@ -251,6 +280,7 @@ void MainWindow::adopt(ConnectionSession *session)
                         tr("Application names could not be loaded: %1").arg(error.message()));
                 }),
     };
+    inspect(session);
     m_loadStatus->setInFlight(session->client()->inFlight());
     m_badge->setChoice(session->choice(), session->baseUrl());
     updateTitle();
@@ -266,6 +296,24 @@ void MainWindow::adopt(ConnectionSession *session)
     if (m_autoLoad)
         startLoading();
     Q_EMIT sessionChanged();
+}
+
+void MainWindow::inspect(ConnectionSession *session)
+{
+    // Not in m_sessionConnections: these end with the client, so an export still running
+    // on the previous one stays in the log and the figures.
+    m_requestLog->follow(session->client());
+    m_figures->follow(session->client(), session->connections());
+
+    const bool local = session->sandbox() != nullptr;
+    m_sandboxFaultsAction->setEnabled(local);
+    m_developerMenu->menuAction()->setVisible(local);
+    if (m_sandboxFaults) {
+        if (local)
+            m_sandboxFaults->setSandbox(session->sandbox());
+        else
+            m_sandboxFaults->close();
+    }
 }
 
 void MainWindow::startLoading()
@@ -390,7 +438,8 @@ void MainWindow::refresh()
 void MainWindow::showBanner(const ApiError &error, std::function<void()> retry)
 {
     m_retry = std::move(retry);
-    m_banner->showError(error);
+    m_banner->showError(error,
+                        ErrorBanner::Retry | ErrorBanner::ShowInRequestLog | ErrorBanner::Dismiss);
 }
 
 void MainWindow::onPageLoaded()
@@ -404,7 +453,11 @@ void MainWindow::onPageLoaded()
 void MainWindow::onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason)
 {
     if (reason.kind == ApiError::Kind::RateLimited) {
-        m_banner->showRateLimit(delayMs);
+        // Load all can be stopped while it waits; a single page has nothing else to do.
+        ErrorBanner::Actions actions = ErrorBanner::ShowInRequestLog | ErrorBanner::Dismiss;
+        if (m_loadStatus->isLoadingAll())
+            actions |= ErrorBanner::Cancel;
+        m_banner->showRateLimit(delayMs, actions);
         return;
     }
     statusBar()->showMessage(tr("%1 — retrying (attempt %2) in %3 s")
@@ -429,6 +482,26 @@ void MainWindow::openConnectionSettings()
         onSettingsDialogFinished(dialog->choice(), result == QDialog::Accepted);
     });
     dialog->open();
+}
+
+void MainWindow::openSandboxFaults()
+{
+    if (!m_session || !m_session->sandbox())
+        return;
+    if (m_sandboxFaults) {
+        m_sandboxFaults->raise();
+        m_sandboxFaults->activateWindow();
+        return;
+    }
+    auto *dialog = new SandboxFaultsDialog(m_session->sandbox(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_sandboxFaults = dialog;
+    dialog->show(); // non-modal: the window stays usable to watch the faults' effect
+}
+
+SandboxFaultsDialog *MainWindow::sandboxFaultsDialog() const
+{
+    return m_sandboxFaults;
 }
 
 void MainWindow::openExportDialog()
@@ -530,6 +603,7 @@ void MainWindow::saveLayout()
     const QByteArray header = m_loaded ? m_table->horizontalHeader()->saveState() : m_headerState;
     WindowSettings::setLayout(*m_settings, saveGeometry(), saveState(), m_splitter->saveState(),
                               header);
+    m_requestLog->saveLayout(*m_settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -18,16 +18,21 @@ class ErrorBanner;
 class FilterBar;
 class FindBar;
 class LoadStatus;
+class QAction;
 class QLabel;
+class QMenu;
 class QSettings;
 class QSplitter;
+class RequestLogDock;
+class SandboxFaultsDialog;
 class SecretStore;
+class SessionFigures;
 
 // The desktop window: filters, the incremental connection table, the detail pane, inline
-// error banners and the status bar. It owns the current ConnectionSession and swaps it
-// when the user picks another environment. The creator passes the QSettings (tests use a
-// file in a temporary directory) and the SecretStore (tests use memory), and decides what
-// to connect to first.
+// error banners, the status bar with the session figures, and the request log dock. It
+// owns the current ConnectionSession and swaps it when the user picks another
+// environment. The creator passes the QSettings (tests use a file in a temporary
+// directory) and the SecretStore (tests use memory), and decides what to connect to first.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -55,6 +60,8 @@ public:
     void goToId();
     void find();
     void cancelOrClose();
+    // Developer → Sandbox faults…, offered while connected to the in-process sandbox.
+    void openSandboxFaults();
 
     ConnectionSession *session() const { return m_session; }
     FilterBar *filterBar() const { return m_filterBar; }
@@ -65,6 +72,10 @@ public:
     LoadStatus *loadStatus() const { return m_loadStatus; }
     FindBar *findBar() const { return m_findBar; }
     QSplitter *splitter() const { return m_splitter; }
+    RequestLogDock *requestLogDock() const { return m_requestLog; }
+    SessionFigures *sessionFigures() const { return m_figures; }
+    QAction *sandboxFaultsAction() const { return m_sandboxFaultsAction; }
+    SandboxFaultsDialog *sandboxFaultsDialog() const;
     QString filterSummary() const;
 
 Q_SIGNALS:
@@ -77,6 +88,7 @@ protected:
 private:
     void buildActions();
     void adopt(ConnectionSession *session);
+    void inspect(ConnectionSession *session);
     void startLoading();
     void openLocalFallback();
     void applyQuery(const ConnectionQuery &query);
@@ -101,6 +113,7 @@ private:
     QList<QMetaObject::Connection> m_sessionConnections;
     QPointer<QDialog> m_exportDialog;
     QPointer<QDialog> m_settingsDialog;
+    QPointer<SandboxFaultsDialog> m_sandboxFaults;
     bool m_autoLoad = true;
     bool m_loaded = false; // the current session's table is attached and listing
     QByteArray m_headerState;
@@ -117,4 +130,8 @@ private:
     FindBar *m_findBar;
     LoadStatus *m_loadStatus;
     EnvironmentBadge *m_badge;
+    SessionFigures *m_figures;
+    RequestLogDock *m_requestLog;
+    QMenu *m_developerMenu = nullptr;
+    QAction *m_sandboxFaultsAction = nullptr;
 };

@@ -18,7 +18,10 @@ class WindowFixture
 {
 public:
     static constexpr int kPageSize = 100; // the client's page limit
-    static constexpr char kApiKey[] = "sk_gui_test_key";
+    // Distinctive, so a test can tell that no part of it (not even the last 4 characters
+    // the request log shows on screen) reached a file or the clipboard.
+    static constexpr char kApiKey[] = "ic_test_key_SECRET_7788";
+    static constexpr char kApiKeyHint[] = "7788";
 
     WindowFixture();
     ~WindowFixture();

@@ -1,0 +1,282 @@
+#include "requestlogdock.h"
+
+#include "curlcommand.h"
+#include "harwriter.h"
+#include "increaseclient.h"
+#include "requestlogdetail.h"
+#include "requestlogfiltermodel.h"
+#include "requestlogmodel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSplitterKey = u"window/requestLogSplitter"_s;
+const QString kHeaderKey = u"window/requestLogHeader"_s;
+
+constexpr qint64 kMaxLoggedBodyBytes = 32 * 1024 * 1024;
+
+} // namespace
+
+RequestLogDock::RequestLogDock(QWidget *parent)
+    : QDockWidget(tr("Request Log"), parent)
+    , m_model(new RequestLogModel(this))
+    , m_filter(new RequestLogFilterModel(this))
+    , m_failuresOnly(new QCheckBox(tr("&Failures only")))
+    , m_statusClass(new QComboBox)
+    , m_count(new QLabel)
+    , m_copyCurl(new QPushButton(tr("Copy as c&url")))
+    , m_saveHar(new QPushButton(tr("Save as &HAR 1.2…")))
+    , m_clear(new QPushButton(tr("C&lear")))
+    , m_splitter(new QSplitter(Qt::Horizontal))
+    , m_table(new QTableView)
+    , m_detail(new RequestLogDetail)
+    , m_message(new QLabel)
+{
+    setObjectName(u"requestLogDock"_s); // QMainWindow::saveState() keys docks by name
+    setAccessibleName(tr("Request log"));
+    // 5,000 entries of full pages would hold ~130 MB of bodies (up to 1.3 GB at the
+    // 256 KiB cap); the oldest entries go first once the bodies pass 32 MiB.
+    m_model->setMaxBodyBytes(kMaxLoggedBodyBytes);
+    m_filter->setSourceModel(m_model);
+
+    m_statusClass->setAccessibleName(tr("Status class"));
+    m_statusClass->addItem(tr("All statuses"), RequestLogFilterModel::kAnyStatusClass);
+    m_statusClass->addItem(tr("2xx"), 2);
+    m_statusClass->addItem(tr("4xx"), 4);
+    m_statusClass->addItem(tr("5xx"), 5);
+    m_statusClass->addItem(tr("No response"), 0);
+    m_failuresOnly->setToolTip(tr("Error statuses, requests with no response, and bodies that "
+                                  "could not be read; not requests that were cancelled"));
+    m_copyCurl->setToolTip(tr("Copy the selected request as a curl command that reads the key "
+                              "from $INCREASE_API_KEY"));
+    m_saveHar->setToolTip(tr("Save every logged request as a HAR 1.2 file, which browser "
+                             "developer tools open; the key is never written"));
+    m_clear->setToolTip(tr("Empty the log and start the session figures again"));
+    m_copyCurl->setEnabled(false);
+    for (QLabel *label : {m_count, m_message}) {
+        label->setTextFormat(Qt::PlainText); // file paths and error text
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_count->setAccessibleName(tr("Requests shown"));
+    m_message->setAccessibleName(tr("Request log message"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    m_table->setModel(m_filter);
+    m_table->setAccessibleName(tr("Requests"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed sizes: measuring contents would visit every row on each append.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView *header = m_table->horizontalHeader();
+    const QList<int> widths{100, 50, 380, 70, 150, 60, 70, 80};
+    for (int column = 0; column < widths.size(); ++column)
+        header->resizeSection(column, widths.at(column));
+    // Arrival order until the operator sorts; a third click on a header returns to it.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+
+    m_splitter->setObjectName(u"requestLogSplitter"_s);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_failuresOnly);
+    controls->addWidget(m_statusClass);
+    controls->addWidget(m_count, 1);
+    controls->addWidget(m_copyCurl);
+    controls->addWidget(m_saveHar);
+    controls->addWidget(m_clear);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_message);
+    setWidget(content);
+
+    connect(m_failuresOnly, &QCheckBox::toggled, m_filter, &RequestLogFilterModel::setFailuresOnly);
+    connect(m_statusClass, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setStatusClass(m_statusClass->currentData().toInt()); });
+    connect(m_copyCurl, &QPushButton::clicked, this, &RequestLogDock::copyAsCurl);
+    connect(m_saveHar, &QPushButton::clicked, this, &RequestLogDock::chooseHarFile);
+    connect(m_clear, &QPushButton::clicked, this, &RequestLogDock::clear);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RequestLogDock::onCurrentChanged);
+    // Keep the newest row in sight while the operator watches the tail, not when reading
+    // an older one.
+    connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        const QScrollBar *bar = m_table->verticalScrollBar();
+        m_followTail = bar->value() == bar->maximum();
+    });
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followTail && m_table->horizontalHeader()->sortIndicatorSection() < 0)
+            m_table->scrollToBottom();
+    });
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_filter, signal, this, &RequestLogDock::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &RequestLogDock::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &RequestLogDock::updateCount);
+    updateCount();
+}
+
+void RequestLogDock::follow(IncreaseClient *client)
+{
+    connect(client, &IncreaseClient::exchange, m_model, &RequestLogModel::append);
+}
+
+void RequestLogDock::showFailures()
+{
+    show();
+    raise();
+    m_failuresOnly->setChecked(true);
+    selectNewestRow();
+    m_table->setFocus();
+}
+
+void RequestLogDock::selectNewestRow()
+{
+    // The source is oldest first, whatever order the view is sorted in.
+    int newest = -1;
+    int newestSource = -1;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const int source = m_filter->mapToSource(m_filter->index(row, 0)).row();
+        if (source > newestSource) {
+            newestSource = source;
+            newest = row;
+        }
+    }
+    if (newest < 0)
+        return;
+    const QModelIndex index = m_filter->index(newest, 0);
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
+void RequestLogDock::onCurrentChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        m_detail->showEntry(current.data(RequestLogModel::EntryRole).value<RequestLogEntry>());
+    else
+        m_detail->clear();
+    m_copyCurl->setEnabled(m_detail->entry().has_value());
+}
+
+void RequestLogDock::copyAsCurl()
+{
+    const std::optional<RequestLogEntry> &entry = m_detail->entry();
+    if (!entry)
+        return;
+    QGuiApplication::clipboard()->setText(curlCommand(*entry));
+    m_message->setText(tr("Copied a curl command for %1. It reads the key from "
+                          "$INCREASE_API_KEY: set that before running it.")
+                           .arg(RequestLogModel::readableTarget(entry->url)));
+    m_message->show();
+}
+
+void RequestLogDock::chooseHarFile()
+{
+    auto *chooser = new QFileDialog(this, tr("Save Request Log as HAR"));
+    chooser->setObjectName(u"harFileDialog"_s);
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setAcceptMode(QFileDialog::AcceptSave);
+    chooser->setFileMode(QFileDialog::AnyFile);
+    chooser->setNameFilters({tr("HAR files (*.har)"), tr("All files (*)")});
+    chooser->setDefaultSuffix(u"har"_s);
+    chooser->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    chooser->selectFile(u"increase-connections-"_s %
+                        QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) % u".har"_s);
+    connect(chooser, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { saveHarTo(path); });
+    chooser->open();
+}
+
+bool RequestLogDock::saveHarTo(const QString &path)
+{
+    const QList<RequestLogEntry> entries = m_model->entries();
+    const QString shownPath = QDir::toNativeSeparators(path);
+    QString error;
+    const bool saved = HarWriter::saveHar(path, entries, QStringLiteral(IC_VERSION), &error);
+    if (!saved)
+        m_message->setText(tr("Could not save %1: %2").arg(shownPath, error));
+    else if (entries.size() == 1)
+        m_message->setText(tr("Saved 1 request to %1.").arg(shownPath));
+    else
+        m_message->setText(
+            tr("Saved %1 requests to %2.").arg(QLocale().toString(entries.size()), shownPath));
+    m_message->show();
+    return saved;
+}
+
+void RequestLogDock::clear()
+{
+    m_model->clear();
+    m_detail->clear();
+    m_copyCurl->setEnabled(false);
+    m_message->hide();
+    Q_EMIT cleared();
+}
+
+QString RequestLogDock::countText() const
+{
+    return m_count->text();
+}
+
+QString RequestLogDock::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void RequestLogDock::updateCount()
+{
+    const QLocale locale;
+    const int all = m_model->rowCount();
+    const int shown = m_filter->rowCount();
+    QString text = shown == all
+                       ? tr("%1 requests").arg(locale.toString(all))
+                       : tr("%1 of %2 requests").arg(locale.toString(shown), locale.toString(all));
+    if (m_model->droppedCount() > 0)
+        text += u" · "_s + tr("%1 older ones dropped (the log keeps the last %2)")
+                               .arg(locale.toString(m_model->droppedCount()),
+                                    locale.toString(m_model->capacity()));
+    m_count->setText(text);
+}
+
+void RequestLogDock::restoreLayout(const QSettings &settings)
+{
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_table->horizontalHeader()->restoreState(settings.value(kHeaderKey).toByteArray());
+}
+
+void RequestLogDock::saveLayout(QSettings &settings) const
+{
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDialog>
+#include <QPointer>
+
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class SandboxServer;
+
+// Developer → Sandbox faults…: the in-process local sandbox's fault knobs (latency,
+// jitter, fail rate, drop rate, rate limit), applied live, so an operator can watch the
+// window under trouble without touching a real account. Non-modal.
+class SandboxFaultsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SandboxFaultsDialog(SandboxServer *sandbox, QWidget *parent = nullptr);
+
+    // Shows `sandbox`'s current values and acts on it from now on (a new local session has
+    // a sandbox of its own); nullptr disables every control.
+    void setSandbox(SandboxServer *sandbox);
+    SandboxServer *sandbox() const;
+
+    // No latency, no failures, no drops, no rate limit.
+    void reset();
+
+    QSpinBox *latencySpin() const { return m_latency; }
+    QSpinBox *jitterSpin() const { return m_jitter; }
+    QDoubleSpinBox *failRateSpin() const { return m_failRate; }
+    QDoubleSpinBox *dropRateSpin() const { return m_dropRate; }
+    QDoubleSpinBox *rateLimitSpin() const { return m_rateLimit; }
+
+private:
+    void load();
+
+    QPointer<SandboxServer> m_sandbox;
+    QLabel *m_target;
+    QSpinBox *m_latency;
+    QSpinBox *m_jitter;
+    QDoubleSpinBox *m_failRate;
+    QDoubleSpinBox *m_dropRate;
+    QDoubleSpinBox *m_rateLimit;
+    bool m_loading = false; // showing the sandbox's values, not changing them
+};

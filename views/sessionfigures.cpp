@@ -1,0 +1,43 @@
+#include "sessionfigures.h"
+
+#include "connectiontablemodel.h"
+#include "increaseclient.h"
+#include "sessionstats.h"
+
+SessionFigures::SessionFigures(QWidget *parent)
+    : QLabel(parent)
+    , m_stats(new SessionStats(this))
+{
+    setTextFormat(Qt::PlainText);
+    setAccessibleName(tr("Session figures"));
+    setToolTip(tr("Since the window opened or the request log was cleared: HTTP attempts, "
+                  "requests that finally failed, retries, 429 responses, median and 95th "
+                  "percentile latency, rows loaded into the table"));
+    // A percentile sorts what arrived since the last one: redrawing on every exchange of
+    // a fast export would sort all the time, so redraws are coalesced.
+    m_pending.setSingleShot(true);
+    m_pending.setInterval(200);
+    connect(&m_pending, &QTimer::timeout, this, &SessionFigures::refreshText);
+    connect(m_stats, &SessionStats::changed, this, [this] {
+        if (!m_pending.isActive())
+            m_pending.start();
+    });
+    refreshText();
+}
+
+void SessionFigures::follow(IncreaseClient *client, ConnectionTableModel *connections)
+{
+    connect(client, &IncreaseClient::exchange, m_stats, &SessionStats::record);
+    connect(connections, &ConnectionTableModel::pageLoaded, m_stats,
+            [stats = m_stats](int rowsAdded) { stats->rowsFetched(rowsAdded); });
+}
+
+void SessionFigures::reset()
+{
+    m_stats->reset();
+}
+
+void SessionFigures::refreshText()
+{
+    setText(m_stats->summary());
+}
