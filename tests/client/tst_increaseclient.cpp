@@ -270,14 +270,16 @@ private Q_SLOTS:
     {
         StagedServer server;
         for (int i = 0; i < 5; ++i)
-            server.stage(429, errorBody("rate_limited_error", 429), {{"retry-after-ms", "60"}});
+            server.stage(429, errorBody("rate_limited_error", 429), {{"retry-after-ms", "600"}});
         ClientConfig config = configFor(server.url());
-        config.maxTotalRetryWaitMs = 100;
+        config.maxTotalRetryWaitMs = 1000;
         IncreaseClient client(config);
         const Run r = run(client, client.listConnections({}, {}));
         QVERIFY(!r.result.ok());
         QCOMPARE(r.result.error->kind, ApiError::Kind::RateLimited);
-        QCOMPARE(r.result.attempts, 2); // 60 ms waited; another 60 would pass 100
+        // The first wait fits (the first attempt took well under 400 ms); after 600 ms of
+        // waiting, another 600 would pass the 1,000 ms bound.
+        QCOMPARE(r.result.attempts, 2);
     }
 
     void serverErrorsUseBackoffAndBudget()
