@@ -3,6 +3,7 @@
 #include "apicallprivate.h"
 #include "apiparsing.h"
 #include "increaseclient.h"
+#include "requestratelimiter.h"
 #include "retrypolicy.h"
 
 #include <QNetworkAccessManager>
@@ -43,15 +44,16 @@ constexpr qsizetype kMinRedactedKeyLength = 8;
 QByteArray ApiCallPrivate::redacted(QByteArray text) const
 {
     const QByteArray key = client->config().apiKey.toUtf8();
-    return key.size() < kMinRedactedKeyLength ? text : text.replace(key, RequestLogEntry::kRedacted);
+    return key.size() < kMinRedactedKeyLength ? text
+                                              : text.replace(key, RequestLogEntry::kRedacted);
 }
 
 QString ApiCallPrivate::redacted(QString text) const
 {
     const QString &key = client->config().apiKey;
     return key.size() < kMinRedactedKeyLength
-        ? text
-        : text.replace(key, QString::fromLatin1(RequestLogEntry::kRedacted));
+               ? text
+               : text.replace(key, QString::fromLatin1(RequestLogEntry::kRedacted));
 }
 
 ApiCall::~ApiCall()
@@ -89,6 +91,16 @@ ApiCallPrivate::ApiCallPrivate(ApiCall *call, IncreaseClient *owner, QUrl target
 
 void ApiCallPrivate::startAttempt()
 {
+    // Retries count against the limit too: the server counts every request it receives.
+    if (!tokenReserved && client->rateLimiter()) {
+        const qint64 wait = client->rateLimiter()->reserve();
+        if (wait > 0) {
+            tokenReserved = true;
+            retryTimer.start(int(wait)); // abort() stops this wait like a retry's
+            return;
+        }
+    }
+    tokenReserved = false;
     if (attempt == 0)
         callClock.start();
     ++attempt;

@@ -55,6 +55,7 @@ public:
     QDateTime attemptStartedAt;
     QList<QSslError> sslErrors;
     RequestLogEntry::Headers requestHeaders;
+    bool tokenReserved = false; // the rate limiter's wait for this attempt is over
     bool timedOut = false;
     bool tooLarge = false;
     bool cancelled = false;

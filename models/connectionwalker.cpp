@@ -2,9 +2,12 @@
 
 #include "apicall.h"
 #include "apiparsing.h"
+#include "cursorpeek.h"
 #include "increaseclient.h"
 
 #include <QPointer>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +34,7 @@ void ConnectionWalker::start()
     m_running = true;
     m_pages = 0;
     m_seenCursors.clear();
+    m_nextCursor.clear();
     request({});
 }
 
@@ -44,6 +48,23 @@ void ConnectionWalker::cancel()
     }
     fail(ApiError::make(ApiError::Kind::Cancelled, tr("Cancelled"),
                         tr("The listing was cancelled.")));
+}
+
+bool ConnectionWalker::canRequestNext() const
+{
+    return m_running && !m_call && !m_nextCursor.isEmpty();
+}
+
+bool ConnectionWalker::isFetching() const
+{
+    return !m_call.isNull();
+}
+
+void ConnectionWalker::requestNext()
+{
+    if (!canRequestNext())
+        return;
+    request(std::exchange(m_nextCursor, QString()));
 }
 
 void ConnectionWalker::request(const QString &cursor)
@@ -62,6 +83,12 @@ void ConnectionWalker::onResult(const ApiResult &result)
         fail(*result.error);
         return;
     }
+    // Speculate: the server renders the next page while this one is parsed.
+    const QString early =
+        m_paced ? QString() : CursorPeek::nextCursor(result.body).value_or(QString());
+    const bool speculated = !early.isEmpty() && !m_seenCursors.contains(early);
+    if (speculated)
+        request(early);
     QString error;
     std::optional<ConnectionPage> page = ApiParsing::connectionPage(result.body, &error);
     if (!page) {
@@ -75,6 +102,9 @@ void ConnectionWalker::onResult(const ApiResult &result)
     }
     ++m_pages;
     const bool last = page->nextCursor.isEmpty() || page->data.isEmpty();
+    const bool guessedRight = speculated && !last && page->nextCursor == early;
+    if (speculated && !guessedRight)
+        dropSpeculativeRequest();
     if (!last) {
         if (m_seenCursors.contains(page->nextCursor)) {
             fail(ApiError::make(ApiError::Kind::MalformedResponse,
@@ -87,7 +117,10 @@ void ConnectionWalker::onResult(const ApiResult &result)
         m_seenCursors.insert(page->nextCursor);
         // Ask for the next page before handing these rows on, so the network works while
         // the receiver formats and writes.
-        request(page->nextCursor);
+        if (m_paced)
+            m_nextCursor = page->nextCursor;
+        else if (!guessedRight)
+            request(page->nextCursor);
     }
     // A receiver may finish its own work here and delete this walker (deleteLater is
     // the contract, but a plain delete must not crash).
@@ -99,8 +132,19 @@ void ConnectionWalker::onResult(const ApiResult &result)
     }
 }
 
+void ConnectionWalker::dropSpeculativeRequest()
+{
+    if (!m_call)
+        return;
+    ApiCall *call = m_call;
+    m_call = nullptr;
+    disconnect(call, nullptr, this, nullptr);
+    call->abort();
+}
+
 void ConnectionWalker::fail(const ApiError &error)
 {
+    dropSpeculativeRequest();
     m_running = false;
     Q_EMIT failed(error);
 }

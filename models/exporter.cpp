@@ -6,7 +6,11 @@
 #include "duplicatefilter.h"
 #include "increaseclient.h"
 #include "jsonlwriter.h"
+#include "partitionedlisting.h"
+#include "partitionplan.h"
+#include "requestratelimiter.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
 #include <QSet>
@@ -14,6 +18,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +31,17 @@ struct Exporter::State
     std::unique_ptr<QFile> stdoutFile;
     QIODevice *device = nullptr;
     ConnectionWalker *walker = nullptr;
+    PartitionedListing *partitioned = nullptr;
+    RequestRateLimiter *limiter = nullptr;
     ApplicationDirectory *applications = nullptr;
+    bool namesNeeded = false;
+    // Automatic --parallel: the first pages of the plain listing are timed (and held)
+    // before choosing between one stream and a split.
+    QElapsedTimer probeClock;
+    QList<OAuthConnection> probeRows;
+    int probePages = 0;
+    qint64 probeMinMs = -1;
+    qint64 latencyEstimateMs = -1; // -1: not measured
     std::optional<DuplicateFilter> duplicates;
     QByteArray buffer;
     ExportResult result;
@@ -39,6 +54,11 @@ namespace {
 bool needsApplicationNames(const QList<ExportColumn> &columns)
 {
     return columns.contains(ExportColumn::OAuthApplicationName);
+}
+
+bool mayPartition(const ExportOptions &options)
+{
+    return !options.rowSource && options.query.applicationId.isEmpty() && options.parallel != 1;
 }
 
 } // namespace
@@ -81,17 +101,31 @@ void Exporter::begin()
     if (!openOutput())
         return;
 
-    if (needsApplicationNames(d->options.columns)) {
-        d->applications = new ApplicationDirectory(d->client, this);
-        connect(d->applications, &ApplicationDirectory::loaded, this, &Exporter::startListing);
-        connect(d->applications, &ApplicationDirectory::failed, this,
-                [this](const ApiError &error) {
-                    fail(error, tr("the application names could not be listed"));
-                });
-        d->applications->load({u"active"_s, u"deleted"_s}, d->options.maxRetries);
-    } else {
+    d->namesNeeded = needsApplicationNames(d->options.columns);
+    // Names need the applications; so does an explicit split. An automatic one first
+    // times the plain listing (startListing).
+    if (d->namesNeeded || (mayPartition(d->options) && d->options.parallel > 1))
+        loadApplications();
+    else
         startListing();
-    }
+}
+
+void Exporter::loadApplications()
+{
+    // One listing of the applications both names them and splits the export.
+    d->applications = new ApplicationDirectory(d->client, this);
+    connect(d->applications, &ApplicationDirectory::loaded, this, &Exporter::startListing);
+    connect(d->applications, &ApplicationDirectory::failed, this, [this](const ApiError &error) {
+        if (d->namesNeeded || error.kind == ApiError::Kind::Cancelled) {
+            fail(error, tr("the application names could not be listed"));
+            return;
+        }
+        Q_EMIT note(tr("The applications could not be listed (%1); exporting as one stream.")
+                        .arg(error.message()));
+        if (d->running)
+            startWalker();
+    });
+    d->applications->load({u"active"_s, u"deleted"_s}, d->options.maxRetries);
 }
 
 bool Exporter::openOutput()
@@ -130,8 +164,92 @@ void Exporter::startListing()
         QTimer::singleShot(0, this, &Exporter::writeNextSourceChunk);
         return;
     }
-    d->walker = new ConnectionWalker(d->client, d->options.query, d->options.maxRetries, this);
+    if (!mayPartition(d->options)) {
+        startWalker();
+        return;
+    }
+    if (d->options.parallel == 0 && d->latencyEstimateMs < 0) {
+        startWalker(true);
+        return;
+    }
+    // Split: asked for, or the probe found one stream too slow for the rate limit.
+    if (!d->applications || !d->applications->isLoaded()) {
+        loadApplications();
+        return;
+    }
+    QStringList ids;
+    for (const OAuthApplication &application : d->applications->applications())
+        ids.append(application.id);
+    const int streams = PartitionPlan::streams(d->options.parallel, int(ids.size()),
+                                               partitionRate(), d->latencyEstimateMs);
+    if (streams > 1)
+        startPartitioned(ids, streams);
+    else
+        startWalker();
+}
+
+double Exporter::partitionRate() const
+{
+    return d->options.rateLimit > 0
+               ? d->options.rateLimit
+               : RequestRateLimiter::defaultRate(d->client->config().environment);
+}
+
+void Exporter::onProbePage(const QList<OAuthConnection> &rows)
+{
+    // The first page of a process also pays for the connection (and TLS): when it looks
+    // slow, a second page, on a warm connection, decides.
+    const qint64 latencyMs = d->probeClock.elapsed();
+    d->probeMinMs = d->probeMinMs < 0 ? latencyMs : qMin(d->probeMinMs, latencyMs);
+    d->probeRows.append(rows);
+    ++d->probePages;
+    const bool slow = PartitionPlan::oneStreamTooSlow(partitionRate(), d->probeMinMs);
+    const bool more = d->walker->canRequestNext();
+    if (slow && more && d->probePages < 2) {
+        d->probeClock.start();
+        d->walker->requestNext();
+        return;
+    }
+    if (slow && more) {
+        // These pages are dropped: the split listing starts over, in its own streams.
+        ConnectionWalker *probe = std::exchange(d->walker, nullptr);
+        disconnect(probe, nullptr, this, nullptr);
+        probe->cancel();
+        probe->deleteLater();
+        d->probeRows.clear();
+        d->latencyEstimateMs = d->probeMinMs;
+        startListing();
+        return;
+    }
+    disconnect(d->walker, &ConnectionWalker::pageReady, this, nullptr);
     connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::writePage);
+    d->walker->setPaced(false);
+    writePage(std::exchange(d->probeRows, {}));
+    if (d->running && d->walker)
+        d->walker->requestNext();
+}
+
+void Exporter::useRateLimit(double requestsPerSecond)
+{
+    if (d->limiter)
+        return; // an explicit limit, already in force
+    d->limiter = new RequestRateLimiter(requestsPerSecond, 0, {}, this);
+    d->client->setRateLimiter(d->limiter);
+}
+
+void Exporter::startWalker(bool probing)
+{
+    // One request in flight cannot outrun the server much; only an explicit limit applies.
+    if (d->options.rateLimit > 0)
+        useRateLimit(d->options.rateLimit);
+    d->walker = new ConnectionWalker(d->client, d->options.query, d->options.maxRetries, this);
+    if (probing) {
+        d->walker->setPaced(true);
+        connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::onProbePage);
+        d->probeClock.start();
+    } else {
+        connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::writePage);
+    }
     connect(d->walker, &ConnectionWalker::retryScheduled, this,
             [this](int nextAttempt, qint64 delayMs, const ApiError &reason) {
                 ++d->result.retries;
@@ -141,6 +259,36 @@ void Exporter::startListing()
     connect(d->walker, &ConnectionWalker::failed, this,
             [this](const ApiError &error) { fail(error, tr("the listing failed")); });
     d->walker->start();
+}
+
+void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
+{
+    useRateLimit(d->options.rateLimit > 0
+                     ? d->options.rateLimit
+                     : RequestRateLimiter::defaultRate(d->client->config().environment));
+    d->result.partitions = int(applicationIds.size());
+    d->result.streams = streams;
+    d->partitioned = new PartitionedListing(d->client, d->options.query, applicationIds, streams,
+                                            d->options.maxRetries, this);
+    connect(d->partitioned, &PartitionedListing::pageReady, this, &Exporter::writePage);
+    connect(d->partitioned, &PartitionedListing::retryScheduled, this,
+            [this](int nextAttempt, qint64 delayMs, const ApiError &reason) {
+                ++d->result.retries;
+                Q_EMIT retryScheduled(nextAttempt, delayMs, reason);
+            });
+    connect(d->partitioned, &PartitionedListing::finished, this, &Exporter::complete);
+    connect(d->partitioned, &PartitionedListing::failed, this,
+            [this](const ApiError &error) { fail(error, tr("the listing failed")); });
+    d->partitioned->start();
+}
+
+int Exporter::listedPages() const
+{
+    if (d->partitioned)
+        return d->partitioned->pagesReceived();
+    if (d->walker)
+        return d->walker->pagesReceived();
+    return d->result.pages;
 }
 
 void Exporter::writeNextSourceChunk()
@@ -189,7 +337,8 @@ void Exporter::writePage(const QList<OAuthConnection> &rows)
         d->writer->appendRow(d->buffer, row, name);
         ++d->result.rows;
     }
-    ++d->result.pages;
+    // A merged batch is not a page: count what the listing received.
+    d->result.pages = d->options.rowSource ? d->result.pages + 1 : listedPages();
     if (!writeBytes(d->buffer))
         return;
     Q_EMIT progress(d->result.rows, d->result.pages, d->result.retries);
@@ -277,6 +426,12 @@ void Exporter::stopListing()
         d->walker->deleteLater();
         d->walker = nullptr;
     }
+    if (d->partitioned) {
+        disconnect(d->partitioned, nullptr, this, nullptr);
+        d->partitioned->cancel();
+        d->partitioned->deleteLater();
+        d->partitioned = nullptr;
+    }
     if (d->applications) {
         disconnect(d->applications, nullptr, this, nullptr);
         d->applications->cancel();
@@ -297,7 +452,8 @@ void Exporter::finishWith(ExportResult::Outcome outcome, const QString &message)
     d->device = nullptr;
     d->result.outcome = outcome;
     d->result.message = message;
-    if (d->walker)
-        d->result.pages = qMax(d->result.pages, d->walker->pagesReceived());
+    d->result.pages = qMax(d->result.pages, listedPages());
+    if (d->limiter && d->client->rateLimiter() == d->limiter)
+        d->client->setRateLimiter(nullptr);
     Q_EMIT finished(d->result);
 }

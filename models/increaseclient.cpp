@@ -3,6 +3,7 @@
 #include "apicall.h"
 #include "apicallprivate.h"
 #include "endpoint.h"
+#include "requestratelimiter.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -73,6 +74,16 @@ IncreaseClient::~IncreaseClient()
 QByteArray IncreaseClient::userAgent()
 {
     return QByteArrayLiteral("IncreaseConnections/" IC_VERSION " Qt/") + qVersion();
+}
+
+void IncreaseClient::setRateLimiter(RequestRateLimiter *limiter)
+{
+    m_rateLimiter = limiter;
+}
+
+RequestRateLimiter *IncreaseClient::rateLimiter() const
+{
+    return m_rateLimiter.data();
 }
 
 void IncreaseClient::adjustInFlight(int delta)

@@ -6,12 +6,14 @@
 #include "requestlogentry.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QUrlQuery>
 #include <optional>
 
 class ApiCall;
 class QNetworkAccessManager;
+class RequestRateLimiter;
 
 // Talks to the Increase API over one QNetworkAccessManager: headers, per-attempt
 // deadline, retries (PRODUCT.md §3), typed errors, and one `exchange` signal per HTTP
@@ -38,6 +40,11 @@ public:
                               int maxRetries = -1);
     ApiCall *retrieveApplication(const QString &id, int maxRetries = -1);
 
+    // While set, every attempt (retries included) waits for a token of `limiter` before it
+    // is sent. The caller owns the limiter; null turns limiting off.
+    void setRateLimiter(RequestRateLimiter *limiter);
+    RequestRateLimiter *rateLimiter() const;
+
     int inFlight() const { return m_inFlight; }
     QNetworkAccessManager *network() const { return m_network; }
 
@@ -57,5 +64,6 @@ private:
     QString m_configError;
     std::optional<QSslConfiguration> m_sslConfiguration; // with --ca-file's certificates
     QNetworkAccessManager *m_network = nullptr;
+    QPointer<RequestRateLimiter> m_rateLimiter;
     int m_inFlight = 0;
 };

@@ -5,10 +5,12 @@
 #include "errorreport.h"
 #include "exitcode.h"
 #include "increaseclient.h"
+#include "partitionplan.h"
 
 #include <QCommandLineParser>
 #include <QLocale>
 
+#include <cmath>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,16 @@ void ExportCommand::addOptions(QCommandLineParser &parser)
             "(default: - for standard output)."),
          u"file"_s, u"-"_s},
         {u"bom"_s, tr("Start the CSV with a UTF-8 byte order mark (for Excel).")},
+        {u"parallel"_s,
+         tr("Split the listing by application into up to N concurrent streams, merged back "
+            "into the API's order; 1 is one sequential stream (default: automatic, from the "
+            "number of applications, the latency and the rate limit; at most %1).")
+             .arg(PartitionPlan::kAutoMaxStreams),
+         u"N"_s},
+        {u"rate-limit"_s,
+         tr("Requests per second for all streams together (default for a split listing: "
+            "production and local 100, the Increase sandbox 20)."),
+         u"RPS"_s},
     });
 }
 
@@ -97,6 +109,27 @@ std::optional<ExportOptions> ExportCommand::readOptions(const QCommandLineParser
     if (parser.isSet(u"with-application-name"_s))
         options.columns = withApplicationName(options.columns);
 
+    options.parallel = 0; // automatic unless asked
+    if (parser.isSet(u"parallel"_s)) {
+        bool ok = false;
+        options.parallel = parser.value(u"parallel"_s).toInt(&ok);
+        if (!ok || options.parallel < 1 || options.parallel > PartitionPlan::kMaxParallel) {
+            *error = tr("--parallel takes a whole number from 1 to %1, not '%2'")
+                         .arg(PartitionPlan::kMaxParallel)
+                         .arg(parser.value(u"parallel"_s));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(u"rate-limit"_s)) {
+        bool ok = false;
+        options.rateLimit = parser.value(u"rate-limit"_s).toDouble(&ok);
+        if (!ok || !(options.rateLimit > 0) || !std::isfinite(options.rateLimit)) {
+            *error = tr("--rate-limit takes requests per second above 0, not '%1'")
+                         .arg(parser.value(u"rate-limit"_s));
+            return std::nullopt;
+        }
+    }
+
     options.outputPath = parser.value(u"output"_s);
     if (options.outputPath.isEmpty()) {
         *error = tr("--output needs a file name, or - for standard output");
@@ -126,6 +159,10 @@ void ExportCommand::start()
     connect(m_exporter, &Exporter::progress, this, &ExportCommand::onProgress);
     connect(m_exporter, &Exporter::retryScheduled, this, &ExportCommand::onRetryScheduled);
     connect(m_exporter, &Exporter::finished, this, &ExportCommand::onFinished);
+    connect(m_exporter, &Exporter::note, this, [this](const QString &text) {
+        m_console->clearProgress();
+        m_console->note(text);
+    });
     // Rows streaming to the same terminal would tear the progress line apart.
     const bool rowsOnTerminal =
         m_options.outputPath == QLatin1Char('-') && ::isatty(STDOUT_FILENO) == 1;

@@ -311,8 +311,10 @@ private Q_SLOTS:
         const QByteArray err = cli.readAllStandardError();
         QVERIFY2(err.isEmpty(), err.constData());
         QCOMPARE(head.readAllStandardOutput(), QByteArray("i"));
-        // It stopped at the first failed write instead of listing all 25 pages.
-        QVERIFY2(m_cli.sandbox().requestsServed() - served < 5,
+        // It stopped at the first failed write instead of listing all 25 pages. (At this
+        // latency the automatic --parallel times two pages, lists the applications and
+        // needs every stream's first page before the first row.)
+        QVERIFY2(m_cli.sandbox().requestsServed() - served < 10,
                  QByteArray::number(m_cli.sandbox().requestsServed() - served).constData());
     }
 

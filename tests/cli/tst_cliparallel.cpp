@@ -1,0 +1,79 @@
+// `export --parallel`: the real binary split by application writes exactly what one
+// sequential stream writes, and --verbose logs the requests of every stream.
+#include "clifixture.h"
+#include "sandboxserver.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCliParallel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        SandboxOptions options;
+        options.connections = 1500;
+        options.applications = 6;
+        options.seed = 11;
+        QString error;
+        QVERIFY2(m_cli.start(options, &error), qPrintable(error));
+        QVERIFY(m_dir.isValid());
+    }
+
+    void cleanup()
+    {
+        const QStringList leaks = m_cli.takeLeaks();
+        QVERIFY2(leaks.isEmpty(), qPrintable(u"the key appeared in: "_s + leaks.join(u", "_s)));
+    }
+
+    void parallelEqualsSequential_data()
+    {
+        QTest::addColumn<QStringList>("filters");
+        QTest::newRow("all") << QStringList{u"--status"_s, u"all"_s};
+        QTest::newRow("active, names")
+            << QStringList{u"--status"_s, u"active"_s, u"--with-application-name"_s};
+        QTest::newRow("inactive, jsonl")
+            << QStringList{u"--status"_s, u"inactive"_s, u"--format"_s, u"jsonl"_s};
+    }
+
+    void parallelEqualsSequential()
+    {
+        QFETCH(QStringList, filters);
+        const QStringList common = m_cli.baseUrlFlag() + QStringList{u"export"_s} + filters;
+
+        const CliRun one = m_cli.run(common + QStringList{u"--parallel"_s, u"1"_s});
+        const CliRun four =
+            m_cli.run(common + QStringList{u"--parallel"_s, u"4"_s, u"--rate-limit"_s, u"500"_s});
+
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(four.exitCode, 0);
+        QVERIFY(one.out.size() > 10000);
+        QVERIFY(one.out == four.out);
+        QVERIFY2(four.err.isEmpty(), four.err.constData());
+    }
+
+    void verboseLogsEveryStream()
+    {
+        const CliRun run = m_cli.run(
+            m_cli.baseUrlFlag() + QStringList{u"--verbose"_s, u"export"_s, u"--parallel"_s, u"3"_s,
+                                              u"--output"_s, m_dir.filePath(u"v.csv"_s)});
+        QCOMPARE(run.exitCode, 0);
+        // One listing per application (6), each asked for by its id.
+        const QString err = QString::fromUtf8(run.err);
+        for (const QJsonObject &application : m_cli.applications()) {
+            const QString id = application.value(u"id"_s).toString();
+            QVERIFY2(err.contains(u"oauth_application_id="_s + id), qPrintable(err));
+        }
+    }
+
+private:
+    CliFixture m_cli;
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCliParallel)
+#include "tst_cliparallel.moc"

@@ -1,0 +1,288 @@
+// The partitioned export (PRODUCT.md §5, --parallel) against the real local sandbox over
+// loopback: byte for byte the sequential export, through faults, under a rate limit with
+// no 429s; a failing stream fails the export with no file; and one stream when the
+// applications cannot be listed.
+#include "apicall.h"
+#include "exporter.h"
+#include "increaseclient.h"
+#include "requestratelimiter.h"
+#include "sandboxserver.h"
+#include "stagedserver.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kKey = u"ic_test_key_SECRET_7777"_s;
+
+ClientConfig configFor(const QUrl &url)
+{
+    ClientConfig config;
+    config.baseUrl = url;
+    config.apiKey = kKey;
+    config.environment = u"local"_s;
+    config.backoffScale = 0.02;
+    return config;
+}
+
+struct Run
+{
+    ExportResult result;
+    QStringList notes;
+};
+
+Run runExport(IncreaseClient &client, const ExportOptions &options)
+{
+    Exporter exporter(&client, options);
+    Run run;
+    bool done = false;
+    QObject::connect(&exporter, &Exporter::note, [&](const QString &text) { run.notes << text; });
+    QObject::connect(&exporter, &Exporter::finished, [&](const ExportResult &r) {
+        run.result = r;
+        done = true;
+    });
+    exporter.start();
+    if (!QTest::qWaitFor([&] { return done; }, 240000))
+        qWarning("timed out waiting for the export to finish");
+    return run;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+std::unique_ptr<SandboxServer> startSandbox(int applications, qint64 connections)
+{
+    SandboxOptions options;
+    options.port = 0;
+    options.connections = connections;
+    options.applications = applications;
+    options.apiKey = kKey;
+    auto sandbox = std::make_unique<SandboxServer>(options);
+    QString error;
+    if (!sandbox->listen(&error))
+        qWarning("sandbox: %s", qPrintable(error));
+    return sandbox;
+}
+
+ExportOptions optionsFor(const QString &filter, int parallel, const QString &path)
+{
+    ExportOptions options;
+    options.parallel = parallel;
+    options.outputPath = path;
+    if (filter == "all"_L1)
+        options.query.statuses = {u"active"_s, u"inactive"_s};
+    if (filter == "names"_L1) {
+        options.query.statuses = {u"active"_s, u"inactive"_s};
+        options.columns = ExportColumns::defaults(true);
+    }
+    if (filter == "jsonl"_L1) {
+        options.query.statuses = {u"inactive"_s};
+        options.format = ExportOptions::Format::Jsonl;
+    }
+    return options; // "active": the API's default
+}
+
+} // namespace
+
+class TestPartitionedExport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void equalsTheSequentialExport_data()
+    {
+        QTest::addColumn<int>("applications");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("parallel");
+
+        for (int applications : {1, 2, 8}) {
+            for (const char *filter : {"all", "active", "names", "jsonl"}) {
+                for (int parallel : {2, 8}) {
+                    QTest::addRow("%d applications, %s, --parallel %d", applications, filter,
+                                  parallel)
+                        << applications << QString::fromLatin1(filter) << parallel;
+                }
+            }
+        }
+    }
+
+    void equalsTheSequentialExport()
+    {
+        QFETCH(int, applications);
+        QFETCH(QString, filter);
+        QFETCH(int, parallel);
+
+        // Given a sandbox with that many applications, and the sequential export...
+        const auto sandbox = startSandbox(applications, 2500);
+        IncreaseClient client(configFor(sandbox->baseUrl()));
+        const QString sequentialPath = m_dir.filePath(u"sequential.out"_s);
+        const Run sequential = runExport(client, optionsFor(filter, 1, sequentialPath));
+        QCOMPARE(sequential.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(sequential.result.partitions, 0);
+        QVERIFY(sequential.result.rows > 100);
+
+        // ...when the same export runs split by application...
+        const QString partitionedPath = m_dir.filePath(u"partitioned.out"_s);
+        const Run partitioned = runExport(client, optionsFor(filter, parallel, partitionedPath));
+
+        // ...then the file is the same, byte for byte.
+        QCOMPARE(partitioned.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(partitioned.result.partitions, applications > 1 ? applications : 0);
+        QCOMPARE(partitioned.result.rows, sequential.result.rows);
+        QCOMPARE(partitioned.result.duplicatesDropped, 0);
+        QCOMPARE(partitioned.result.outOfOrder, 0);
+        QVERIFY(readAll(partitionedPath) == readAll(sequentialPath));
+        QVERIFY(partitioned.notes.isEmpty());
+        QCOMPARE(client.rateLimiter(), nullptr); // the limit ends with the export
+    }
+
+    void exactUnderFaults()
+    {
+        const auto sandbox = startSandbox(8, 5000);
+        IncreaseClient client(configFor(sandbox->baseUrl()));
+        const QString reference = m_dir.filePath(u"reference.csv"_s);
+        QCOMPARE(runExport(client, optionsFor(u"all"_s, 1, reference)).result.outcome,
+                 ExportResult::Outcome::Completed);
+
+        // Given 5 % 500s and 5 % bodies cut mid-way, when exporting in 8 streams...
+        sandbox->setFailRate(0.05);
+        sandbox->setDropRate(0.05);
+        const QString path = m_dir.filePath(u"faults.csv"_s);
+        const Run run = runExport(client, optionsFor(u"all"_s, 8, path));
+
+        // ...then the retries hide every fault: the same bytes.
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(run.result.partitions, 8);
+        QVERIFY(run.result.retries > 0);
+        QVERIFY(readAll(path) == readAll(reference));
+    }
+
+    void aFailingStreamFailsTheExport()
+    {
+        const auto sandbox = startSandbox(8, 5000);
+        IncreaseClient client(configFor(sandbox->baseUrl()));
+        // Given a server that fails every request once the first pages were served...
+        int pages = 0;
+        QObject::connect(&client, &IncreaseClient::exchange, [&](const RequestLogEntry &entry) {
+            if (entry.url.path() == "/oauth_connections"_L1 && ++pages == 10)
+                sandbox->setFailRate(1.0);
+        });
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"failed.csv"_s);
+        ExportOptions options = optionsFor(u"all"_s, 8, path);
+        options.maxRetries = 2;
+        const Run run = runExport(client, options);
+
+        // ...the export fails after the retries and leaves no file, not even a partial one.
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Failed);
+        QCOMPARE(run.result.partitions, 8);
+        QCOMPARE(run.result.error.httpStatus, 500);
+        QVERIFY(QDir(dir.path())
+                    .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)
+                    .isEmpty());
+        // Every stream was stopped: nothing left in flight.
+        QTRY_COMPARE(client.inFlight(), 0);
+    }
+
+    void noRateLimitedResponsesAtTheDefaultLimit()
+    {
+        // PRODUCT.md §7: 10,000 connections, both statuses, 8 applications, 50 ms
+        // latency, the sandbox limited to 100 req/s, the client at its defaults.
+        const auto sandbox = startSandbox(8, 10000);
+        IncreaseClient client(configFor(sandbox->baseUrl()));
+        const QString reference = m_dir.filePath(u"reference10k.csv"_s);
+        QCOMPARE(runExport(client, optionsFor(u"all"_s, 1, reference)).result.outcome,
+                 ExportResult::Outcome::Completed);
+
+        sandbox->setLatency(50, 0);
+        sandbox->setRateLimit(100);
+        const qint64 limitedBefore = sandbox->rateLimitedResponses();
+        const QString path = m_dir.filePath(u"limited.csv"_s);
+        QElapsedTimer clock;
+        clock.start();
+        const Run run = runExport(client, optionsFor(u"all"_s, 0, path));
+        const qint64 elapsed = clock.elapsed();
+
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(sandbox->rateLimitedResponses() - limitedBefore, 0);
+        QCOMPARE(run.result.retries, 0);
+        // Automatic: at 50 ms a single stream makes 20 req/s, so the export splits.
+        QCOMPARE(run.result.partitions, 8);
+        QVERIFY2(run.result.streams > 4, qPrintable(QString::number(run.result.streams)));
+        QVERIFY(readAll(path) == readAll(reference));
+        qInfo("10,000 rows at 50 ms, limit 100 req/s: %lld ms, %d pages, %d streams", elapsed,
+              run.result.pages, run.result.streams);
+    }
+
+    void theLimiterSpacesEveryAttempt()
+    {
+        const auto sandbox = startSandbox(2, 50);
+        IncreaseClient client(configFor(sandbox->baseUrl()));
+        RequestRateLimiter limiter(20); // burst 2
+        client.setRateLimiter(&limiter);
+        int done = 0;
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 6; ++i) {
+            ApiCall *call = client.listApplications({}, {});
+            QObject::connect(call, &ApiCall::finished, [&](const ApiResult &) { ++done; });
+        }
+        QTRY_COMPARE(done, 6);
+        // Two at once, then one each 50 ms: the sixth went at 200 ms at the earliest.
+        QVERIFY2(clock.elapsed() >= 200, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void oneStreamWhenTheApplicationsCannotBeListed()
+    {
+        // Given /oauth_applications answering 404 (not retried), then one page of rows...
+        StagedServer server;
+        server.stage(404, R"({"type":"api_method_not_found_error","status":404,)"
+                          R"("title":"No such method","detail":"Not here."})");
+        server.stage(200, R"({"data":[{"id":"connection_2","created_at":"2024-01-02T00:00:00Z",)"
+                          R"("deleted_at":null,"group_id":"group_1","oauth_application_id":)"
+                          R"("application_1","status":"active","type":"oauth_connection"}],)"
+                          R"("next_cursor":null})");
+        IncreaseClient client(configFor(server.url()));
+        const QString path = m_dir.filePath(u"fallback.csv"_s);
+        const Run run = runExport(client, optionsFor(u"active"_s, 8, path));
+
+        // ...the export still completes, as one stream, and says so.
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(run.result.rows, 1);
+        QCOMPARE(run.result.partitions, 0);
+        QCOMPARE(run.notes.size(), 1);
+        QVERIFY2(run.notes.first().contains(u"one stream"_s), qPrintable(run.notes.first()));
+        QCOMPARE(server.requests.size(), 2);
+        QVERIFY(server.target(0).startsWith("/oauth_applications"));
+        QVERIFY(server.target(1).startsWith("/oauth_connections"));
+        QVERIFY(!server.target(1).contains("oauth_application_id"));
+    }
+
+    void anApplicationFilterIsOneStream()
+    {
+        StagedServer server;
+        server.stage(200, R"({"data":[],"next_cursor":null})");
+        IncreaseClient client(configFor(server.url()));
+        ExportOptions options = optionsFor(u"all"_s, 8, m_dir.filePath(u"one.csv"_s));
+        options.query.applicationId = u"application_1"_s;
+        const Run run = runExport(client, options);
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(server.requests.size(), 1); // no listing of applications
+        QVERIFY(server.target(0).contains("oauth_application_id=application_1"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestPartitionedExport)
+#include "tst_partitionedexport.moc"

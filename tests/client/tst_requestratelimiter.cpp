@@ -1,0 +1,142 @@
+// The pure parts of the partitioned export: the token bucket (on a fake clock), the
+// choice of how many streams, and the API's order used to merge them.
+#include "apiorder.h"
+#include "partitionplan.h"
+#include "requestratelimiter.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qint64 kMs = 1000 * 1000; // nanoseconds
+
+OAuthConnection row(const QString &id, const QString &createdAt)
+{
+    OAuthConnection c;
+    c.id = id;
+    c.createdAt = createdAt;
+    return c;
+}
+
+} // namespace
+
+class TestRequestRateLimiter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void defaultsFollowTheEnvironment()
+    {
+        QCOMPARE(RequestRateLimiter::defaultRate(u"production"_s), 100.0);
+        QCOMPARE(RequestRateLimiter::defaultRate(u"sandbox"_s), 20.0);
+        QCOMPARE(RequestRateLimiter::defaultRate(u"local"_s), 100.0);
+        QCOMPARE(RequestRateLimiter::defaultRate(u"custom"_s), 100.0);
+        // Burst: a tenth of the rate, at least one request.
+        QCOMPARE(RequestRateLimiter::defaultBurst(100), 10.0);
+        QCOMPARE(RequestRateLimiter::defaultBurst(20), 2.0);
+        QCOMPARE(RequestRateLimiter::defaultBurst(5), 1.0);
+    }
+
+    void burstThenSteadyRate()
+    {
+        qint64 now = 0;
+        RequestRateLimiter limiter(100, 0, [&now] { return now; });
+        QCOMPARE(limiter.burst(), 10.0);
+        // Given a full bucket, when 10 requests come at once, then all go now...
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(limiter.reserve(), 0);
+        // ...and the next ones queue one token (10 ms at 100 req/s) apart.
+        QCOMPARE(limiter.reserve(), 10);
+        QCOMPARE(limiter.reserve(), 20);
+        QCOMPARE(limiter.reserve(), 30);
+        // When time passes, the debt shrinks: at 25 ms the next slot is at 40 ms.
+        now = 25 * kMs;
+        QCOMPARE(limiter.reserve(), 15);
+    }
+
+    void waitsRoundUpNeverEarly()
+    {
+        qint64 now = 0;
+        RequestRateLimiter limiter(3, 0, [&now] { return now; }); // burst 1
+        QCOMPARE(limiter.reserve(), 0);
+        QCOMPARE(limiter.reserve(), 334); // 333.3 ms rounded up
+    }
+
+    void idleTimeRefillsOnlyUpToTheBurst()
+    {
+        qint64 now = 0;
+        RequestRateLimiter limiter(20, 0, [&now] { return now; }); // burst 2
+        QCOMPARE(limiter.reserve(), 0);
+        QCOMPARE(limiter.reserve(), 0);
+        QCOMPARE(limiter.reserve(), 50);
+        now = 60 * 1000 * kMs; // a minute idle
+        QCOMPARE(limiter.reserve(), 0);
+        QCOMPARE(limiter.reserve(), 0);
+        QCOMPARE(limiter.reserve(), 50);
+    }
+
+    void neverMoreThanRateTimesTimePlusBurst()
+    {
+        // Whatever the pattern of asking, sends in any window [0, t] stay within
+        // burst + rate·t: what a server's bucket of the same rate needs.
+        qint64 now = 0;
+        RequestRateLimiter limiter(100, 0, [&now] { return now; });
+        QList<qint64> sendTimes;
+        for (int i = 0; i < 500; ++i) {
+            now += (i % 7) * kMs / 3;
+            sendTimes.append(now / kMs + limiter.reserve());
+        }
+        std::sort(sendTimes.begin(), sendTimes.end());
+        for (int i = 0; i < sendTimes.size(); ++i) {
+            const qint64 windowMs = sendTimes[i] - sendTimes[0];
+            QVERIFY2(i + 1 <= 10 + 100 * windowMs / 1000 + 1, qPrintable(QString::number(i)));
+        }
+    }
+
+    void streamsChosen_data()
+    {
+        QTest::addColumn<int>("parallel");
+        QTest::addColumn<int>("applications");
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<qint64>("latencyMs");
+        QTest::addColumn<int>("streams");
+
+        QTest::newRow("--parallel 1") << 1 << 8 << 100.0 << qint64(50) << 1;
+        QTest::newRow("one application") << 0 << 1 << 100.0 << qint64(50) << 1;
+        QTest::newRow("explicit 4") << 4 << 8 << 100.0 << qint64(0) << 4;
+        QTest::newRow("explicit above applications") << 32 << 3 << 100.0 << qint64(0) << 3;
+        QTest::newRow("auto, 50 ms at 100 req/s") << 0 << 8 << 100.0 << qint64(50) << 6;
+        QTest::newRow("auto, 200 ms at 20 req/s") << 0 << 8 << 20.0 << qint64(200) << 5;
+        QTest::newRow("auto, capped at 8") << 0 << 20 << 100.0 << qint64(300) << 8;
+        QTest::newRow("auto, capped by applications") << 0 << 3 << 100.0 << qint64(300) << 3;
+        QTest::newRow("auto, fast server: one stream reaches the rate")
+            << 0 << 8 << 100.0 << qint64(2) << 1;
+        QTest::newRow("auto, too many applications") << 0 << 500 << 100.0 << qint64(50) << 1;
+    }
+
+    void streamsChosen()
+    {
+        QFETCH(int, parallel);
+        QFETCH(int, applications);
+        QFETCH(double, rate);
+        QFETCH(qint64, latencyMs);
+        QFETCH(int, streams);
+        QCOMPARE(PartitionPlan::streams(parallel, applications, rate, latencyMs), streams);
+    }
+
+    void apiOrder()
+    {
+        const QString t = u"2024-01-01T00:00:59Z"_s;
+        QVERIFY(ApiOrder::precedes(row(u"b"_s, t), row(u"a"_s, t))); // ties: id descending
+        QVERIFY(!ApiOrder::precedes(row(u"a"_s, t), row(u"b"_s, t)));
+        QVERIFY(!ApiOrder::precedes(row(u"a"_s, t), row(u"a"_s, t)));
+        QVERIFY(ApiOrder::precedes(row(u"a"_s, u"2024-01-01T00:01:00Z"_s), row(u"z"_s, t)));
+        // Fractions compare by instant, not as text ('.' sorts before 'Z').
+        QVERIFY(ApiOrder::compareTimestamps(u"2024-01-01T00:00:59.500Z"_s, t) > 0);
+        QVERIFY(ApiOrder::compareTimestamps(t, u"2024-01-01T00:00:59.500Z"_s) < 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRequestRateLimiter)
+#include "tst_requestratelimiter.moc"
