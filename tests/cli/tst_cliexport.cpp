@@ -338,6 +338,36 @@ private Q_SLOTS:
         QVERIFY(m_cli.readFile(path).startsWith(kDefaultHeader));
     }
 
+    void verboseShowsRetries()
+    {
+        // Every failed attempt gets its line with the error type and the wait, and the
+        // retry that follows says which attempt it is.
+        m_cli.sandbox().setFailRate(0.3);
+        const QString path = m_dir.filePath(u"verbose-retries.csv"_s);
+
+        const CliRun run = m_cli.run(m_cli.baseUrlFlag() +
+                                     QStringList{u"--verbose"_s, u"--max-retries"_s, u"10"_s,
+                                                 u"export"_s, u"--parallel"_s, u"1"_s,
+                                                 u"--status"_s, u"all"_s, u"--output"_s, path});
+        m_cli.sandbox().setFailRate(0);
+
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.err.trimmed().split('\n');
+        qsizetype failures = 0;
+        qsizetype retries = 0;
+        for (const QByteArray &line : lines) {
+            if (line.contains(" -> 500 internal_server_error (attempt ")) {
+                ++failures;
+                QVERIFY2(line.contains(" bytes, retry in "), line.constData());
+            }
+            if (line.contains(" -> 200 (attempt ") && !line.contains("(attempt 1, "))
+                ++retries;
+        }
+        QVERIFY2(failures > 0, run.err.constData());
+        QVERIFY2(retries > 0, run.err.constData());
+        QVERIFY(m_cli.readFile(path).startsWith(kDefaultHeader));
+    }
+
     void wrongKeyFailsWithTheApiErrorType()
     {
         const QString path = m_dir.filePath(u"wrong-key.csv"_s);
