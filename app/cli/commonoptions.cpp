@@ -14,36 +14,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("CommonOptions", text);
 }
 
-std::optional<int> readInt(const QCommandLineParser &parser, const QString &name, int min, int max,
-                           QString *error)
-{
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (ok && value >= min && value <= max)
-        return value;
-    *error = tr("--%1 takes a whole number from %2 to %3, not '%4'")
-                 .arg(name, QString::number(min), QString::number(max), parser.value(name));
-    return std::nullopt;
-}
-
-bool checkCaFile(const QString &path, QString *error)
-{
-    const QFileInfo info(path);
-    if (!info.isFile() || !info.isReadable()) {
-        *error = tr("--ca-file %1: no readable file there; give the path of the proxy's CA "
-                    "certificate (PEM)")
-                     .arg(path);
-        return false;
-    }
-    if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()) {
-        *error = tr("--ca-file %1: holds no PEM certificate (-----BEGIN CERTIFICATE-----); "
-                    "convert it with: openssl x509 -inform der -in FILE -out FILE.pem")
-                     .arg(path);
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 bool CommonSettings::isLocal() const
@@ -61,6 +31,36 @@ ClientConfig CommonSettings::clientConfig(int defaultMaxRetries) const
     config.maxRetries = maxRetries.value_or(defaultMaxRetries);
     config.caFile = caFile;
     return config;
+}
+
+std::optional<int> CommonOptions::readInt(const QCommandLineParser &parser, const QString &name,
+                                          int min, int max, QString *error)
+{
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (ok && value >= min && value <= max)
+        return value;
+    *error = tr("--%1 takes a whole number from %2 to %3, not '%4'")
+                 .arg(name, QString::number(min), QString::number(max), parser.value(name));
+    return std::nullopt;
+}
+
+bool CommonOptions::checkCaFile(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        *error = tr("--ca-file %1: no readable file there; give the path of the proxy's CA "
+                    "certificate (PEM)")
+                     .arg(path);
+        return false;
+    }
+    if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()) {
+        *error = tr("--ca-file %1: holds no PEM certificate (-----BEGIN CERTIFICATE-----); "
+                    "convert it with: openssl x509 -inform der -in FILE -out FILE.pem")
+                     .arg(path);
+        return false;
+    }
+    return true;
 }
 
 void CommonOptions::add(QCommandLineParser &parser)

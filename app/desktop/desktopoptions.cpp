@@ -17,18 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("DesktopOptions", text);
 }
 
-std::optional<int> readInt(const QCommandLineParser &parser, const QString &name, int min, int max,
-                           QString *error)
-{
-    bool ok = false;
-    const int value = parser.value(name).toInt(&ok);
-    if (ok && value >= min && value <= max)
-        return value;
-    *error = tr("--%1 takes a whole number from %2 to %3, not '%4'")
-                 .arg(name, QString::number(min), QString::number(max), parser.value(name));
-    return std::nullopt;
-}
-
 std::optional<ConnectionChoice> readChoice(const QCommandLineParser &parser,
                                            const QProcessEnvironment &environment, QString *error)
 {
@@ -76,24 +64,23 @@ std::optional<DesktopStart> DesktopOptions::read(const QCommandLineParser &parse
 {
     DesktopStart start;
     if (parser.isSet(u"timeout-ms"_s)) {
-        const auto timeout = readInt(parser, u"timeout-ms"_s, 1, 24 * 60 * 60 * 1000, error);
+        const auto timeout =
+            CommonOptions::readInt(parser, u"timeout-ms"_s, 1, 24 * 60 * 60 * 1000, error);
         if (!timeout)
             return std::nullopt;
         start.clientDefaults.timeoutMs = *timeout;
     }
     if (parser.isSet(u"max-retries"_s)) {
-        const auto retries =
-            readInt(parser, u"max-retries"_s, 0, CommonOptions::kMaxRetriesLimit, error);
+        const auto retries = CommonOptions::readInt(parser, u"max-retries"_s, 0,
+                                                    CommonOptions::kMaxRetriesLimit, error);
         if (!retries)
             return std::nullopt;
         start.clientDefaults.maxRetries = *retries;
     }
     if (parser.isSet(u"ca-file"_s)) {
         const QString path = parser.value(u"ca-file"_s);
-        if (!QFileInfo(path).isReadable() || QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()) {
-            *error = tr("--ca-file %1: no readable PEM certificate there").arg(path);
+        if (!CommonOptions::checkCaFile(path, error))
             return std::nullopt;
-        }
         start.clientDefaults.caFile = path;
     }
 
@@ -108,9 +95,7 @@ std::optional<DesktopStart> DesktopOptions::read(const QCommandLineParser &parse
         QString why;
         const std::optional<QString> key = Endpoint::readApiKeyFile(path, &why);
         if (!key) {
-            *error = tr("--api-key-file %1: %2; the file must hold only the key and be "
-                        "readable by you alone (chmod 600 %1)")
-                         .arg(path, why);
+            *error = tr("--api-key-file: %1").arg(why);
             return std::nullopt;
         }
         start.apiKey = *key;
