@@ -5,8 +5,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
-#include <QSslCertificate>
 
 using namespace Qt::StringLiterals;
 
