@@ -1,5 +1,7 @@
 #include "connectionsettingsdialog.h"
 
+#include "dialogfit.h"
+
 #include "endpoint.h"
 #include "secretstore.h"
 
@@ -265,15 +267,7 @@ void ConnectionSettingsDialog::updateCustomUrlError()
 
 void ConnectionSettingsDialog::growToFit()
 {
-    // A note shown after the dialog opened wraps to the dialog's width; a window's minimum
-    // size ignores height-for-width, so grow by hand (never shrink what the user sized).
-    if (!isVisible())
-        return;
-    layout()->activate();
-    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
-                                                     : layout()->totalMinimumSize().height();
-    if (needed > height())
-        resize(width(), needed);
+    growToFitContents(this);
 }
 
 void ConnectionSettingsDialog::setKeyState(KeyState state, const QString &detail)

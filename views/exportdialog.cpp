@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "dialogfit.h"
+
 #include "connectionchoice.h"
 #include "connectiontablemodel.h"
 #include "exportprogress.h"
@@ -464,15 +466,7 @@ void ExportDialog::showResult(const QString &text, bool failed)
 
 void ExportDialog::growToFit()
 {
-    // A note shown after the dialog opened wraps to the dialog's width; a window's minimum
-    // size ignores height-for-width, so grow by hand (never shrink what the user sized).
-    if (!isVisible())
-        return;
-    layout()->activate();
-    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
-                                                     : layout()->totalMinimumSize().height();
-    if (needed > height())
-        resize(width(), needed);
+    growToFitContents(this);
 }
 
 void ExportDialog::onFinished(const ExportResult &result)

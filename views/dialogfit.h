@@ -1,0 +1,8 @@
+#pragma once
+
+class QWidget;
+
+// Grows a visible dialog to the height its layout needs at its current width. A note
+// shown after the dialog opened wraps to the dialog's width, and a window's minimum size
+// ignores height-for-width; the dialog is never shrunk below what the user sized.
+void growToFitContents(QWidget *dialog);
