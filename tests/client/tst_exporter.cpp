@@ -2,6 +2,7 @@
 // the fault must be exact): every row once, in order, through faults; a file only when
 // the export completed.
 #include "exporter.h"
+#include "exportrun.h"
 #include "increaseclient.h"
 #include "sandboxserver.h"
 #include "stagedserver.h"
@@ -19,36 +20,13 @@ const QString kKey = u"ic_test_key_SECRET_5555"_s;
 
 ClientConfig configFor(const QUrl &url)
 {
-    ClientConfig config;
-    config.baseUrl = url;
-    config.apiKey = kKey;
-    config.environment = u"local"_s;
-    config.backoffScale = 0.02;
-    return config;
+    return ExportRun::configFor(url, kKey);
 }
 
 ExportResult runExport(IncreaseClient &client, const ExportOptions &options,
                        const std::function<void(Exporter &)> &whileRunning = {})
 {
-    Exporter exporter(&client, options);
-    ExportResult result;
-    bool done = false;
-    QObject::connect(&exporter, &Exporter::finished, [&](const ExportResult &r) {
-        result = r;
-        done = true;
-    });
-    exporter.start();
-    if (whileRunning)
-        whileRunning(exporter);
-    if (!QTest::qWaitFor([&] { return done; }, 240000))
-        qWarning("timed out waiting for the call to finish");
-    return result;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+    return ExportRun::run(client, options, whileRunning).result;
 }
 
 QStringList filesIn(const QTemporaryDir &dir)
@@ -85,7 +63,7 @@ private Q_SLOTS:
         options2.outputPath = m_dir.filePath(u"reference.csv"_s);
         const ExportResult r = runExport(client, options2);
         QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
-        m_reference = readAll(options2.outputPath);
+        m_reference = ExportRun::readFile(options2.outputPath);
         QCOMPARE(r.rows, 2500);
     }
 
@@ -136,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
         QVERIFY2(r.retries > 0, "the faults should have forced retries");
         QCOMPARE(r.duplicatesDropped, 0);
-        QCOMPARE(readAll(options.outputPath), m_reference);
+        QCOMPARE(ExportRun::readFile(options.outputPath), m_reference);
     }
 
     void filtersReachTheServer()
@@ -147,7 +125,8 @@ private Q_SLOTS:
         options.format = ExportOptions::Format::Jsonl;
         const ExportResult r = runExport(client, options);
         QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
-        const QList<QByteArray> lines = readAll(options.outputPath).trimmed().split('\n');
+        const QList<QByteArray> lines =
+            ExportRun::readFile(options.outputPath).trimmed().split('\n');
         QCOMPARE(lines.size(), r.rows);
         for (const QByteArray &line : lines)
             QVERIFY(line.contains(R"("status":"active")"));
@@ -163,7 +142,7 @@ private Q_SLOTS:
         options.outputPath = m_dir.filePath(u"names.csv"_s);
         const ExportResult r = runExport(client, options);
         QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
-        const QByteArray csv = readAll(options.outputPath);
+        const QByteArray csv = ExportRun::readFile(options.outputPath);
         QVERIFY(csv.startsWith("id,created_at,deleted_at,group_id,oauth_application_id,"
                                "oauth_application_name,status,type\r\n"));
         QVERIFY(r.rows > 0);
@@ -186,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, ExportResult::Outcome::Failed);
         QCOMPARE(r.error.kind, ApiError::Kind::InternalServer);
         QVERIFY2(r.message.contains(u"internal_server_error"_s), qPrintable(r.message));
-        QCOMPARE(readAll(path), QByteArray("previous export\r\n"));
+        QCOMPARE(ExportRun::readFile(path), QByteArray("previous export\r\n"));
     }
 
     void cancelLeavesNoFile()
@@ -243,7 +222,7 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
         QCOMPARE(r.rows, 3);
         QCOMPARE(r.duplicatesDropped, 1);
-        QCOMPARE(readAll(options.outputPath),
+        QCOMPARE(ExportRun::readFile(options.outputPath),
                  QByteArray("id\r\nconnection_c\r\nconnection_b\r\nconnection_a\r\n"));
     }
 
@@ -280,7 +259,7 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, ExportResult::Outcome::Completed);
         QCOMPARE(r.rows, 2);
         QCOMPARE(r.duplicatesDropped, 1);
-        QCOMPARE(readAll(options.outputPath),
+        QCOMPARE(ExportRun::readFile(options.outputPath),
                  QByteArray("id,deleted_at,status\r\nconnection_b,2024-02-01T00:00:00Z,inactive\r\n"
                             "connection_a,,active\r\n"));
         QCOMPARE(server.requests.size(), 0);

@@ -4,6 +4,7 @@
 // applications cannot be listed.
 #include "apicall.h"
 #include "exporter.h"
+#include "exportrun.h"
 #include "increaseclient.h"
 #include "requestratelimiter.h"
 #include "sandboxserver.h"
@@ -24,40 +25,14 @@ const QString kKey = u"ic_test_key_SECRET_7777"_s;
 
 ClientConfig configFor(const QUrl &url)
 {
-    ClientConfig config;
-    config.baseUrl = url;
-    config.apiKey = kKey;
-    config.environment = u"local"_s;
-    config.backoffScale = 0.02;
-    return config;
+    return ExportRun::configFor(url, kKey);
 }
 
-struct Run
-{
-    ExportResult result;
-    QStringList notes;
-};
+using Run = ExportRun::Outcome;
 
 Run runExport(IncreaseClient &client, const ExportOptions &options)
 {
-    Exporter exporter(&client, options);
-    Run run;
-    bool done = false;
-    QObject::connect(&exporter, &Exporter::note, [&](const QString &text) { run.notes << text; });
-    QObject::connect(&exporter, &Exporter::finished, [&](const ExportResult &r) {
-        run.result = r;
-        done = true;
-    });
-    exporter.start();
-    if (!QTest::qWaitFor([&] { return done; }, 240000))
-        qWarning("timed out waiting for the export to finish");
-    return run;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+    return ExportRun::run(client, options);
 }
 
 std::unique_ptr<SandboxServer> startSandbox(int applications, qint64 connections)
@@ -140,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(partitioned.result.rows, sequential.result.rows);
         QCOMPARE(partitioned.result.duplicatesDropped, 0);
         QCOMPARE(partitioned.result.outOfOrder, 0);
-        QVERIFY(readAll(partitionedPath) == readAll(sequentialPath));
+        QVERIFY(ExportRun::readFile(partitionedPath) == ExportRun::readFile(sequentialPath));
         QVERIFY(partitioned.notes.isEmpty());
         QCOMPARE(client.rateLimiter(), nullptr); // the limit ends with the export
     }
@@ -163,7 +138,7 @@ private Q_SLOTS:
         QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
         QCOMPARE(run.result.partitions, 8);
         QVERIFY(run.result.retries > 0);
-        QVERIFY(readAll(path) == readAll(reference));
+        QVERIFY(ExportRun::readFile(path) == ExportRun::readFile(reference));
     }
 
     void aFailingStreamFailsTheExport()
@@ -218,7 +193,7 @@ private Q_SLOTS:
         // Automatic: at 50 ms a single stream makes 20 req/s, so the export splits.
         QCOMPARE(run.result.partitions, 8);
         QVERIFY2(run.result.streams > 4, qPrintable(QString::number(run.result.streams)));
-        QVERIFY(readAll(path) == readAll(reference));
+        QVERIFY(ExportRun::readFile(path) == ExportRun::readFile(reference));
         qInfo("10,000 rows at 50 ms, limit 100 req/s: %lld ms, %d pages, %d streams", elapsed,
               run.result.pages, run.result.streams);
     }

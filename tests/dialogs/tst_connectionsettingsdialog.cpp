@@ -3,6 +3,7 @@
 // reaches a settings file), and the session-only path when no keychain is available.
 #include "connectionsettingsdialog.h"
 #include "memorysecretstore.h"
+#include "widgetdriver.h"
 
 #include <QDirIterator>
 #include <QGroupBox>
@@ -22,25 +23,8 @@ namespace {
 
 const QString kKey = u"ic_live_SECRET_settings_4242"_s;
 
-template <typename T> T *child(const QWidget *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child named %s", name);
-    return found;
-}
-
-void click(QAbstractButton *button)
-{
-    QVERIFY(button);
-    QVERIFY2(button->isEnabled(), qPrintable(button->objectName()));
-    // Radio buttons and check boxes answer only on their indicator and label, which may
-    // not reach the middle of a wide widget: click near the left edge.
-    const QPoint where = qobject_cast<QPushButton *>(button)
-                             ? button->rect().center()
-                             : QPoint(qMin(8, button->width() / 2), button->height() / 2);
-    QTest::mouseClick(button, Qt::LeftButton, {}, where);
-}
+using WidgetDriver::child;
+using WidgetDriver::click;
 
 void type(QLineEdit *edit, const QString &text)
 {

@@ -8,6 +8,7 @@
 #include "exportprogress.h"
 #include "increaseclient.h"
 #include "sandboxserver.h"
+#include "widgetdriver.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -37,25 +38,8 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
-template <typename T> T *child(const QWidget *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child named %s", name);
-    return found;
-}
-
-void click(QAbstractButton *button)
-{
-    QVERIFY(button);
-    QVERIFY2(button->isEnabled(), qPrintable(button->objectName()));
-    // Radio buttons and check boxes answer only on their indicator and label, which may
-    // not reach the middle of a wide widget: click near the left edge.
-    const QPoint where = qobject_cast<QPushButton *>(button)
-                             ? button->rect().center()
-                             : QPoint(qMin(8, button->width() / 2), button->height() / 2);
-    QTest::mouseClick(button, Qt::LeftButton, {}, where);
-}
+using WidgetDriver::child;
+using WidgetDriver::click;
 
 void typePath(const QWidget *dialog, const QString &path)
 {
