@@ -1,5 +1,7 @@
 #include "apiparsing.h"
 
+#include "connectionpagereader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -224,6 +226,13 @@ std::optional<OAuthApplication> application(const QJsonObject &object, QString *
 }
 
 std::optional<ConnectionPage> connectionPage(const QByteArray &body, QString *error)
+{
+    if (std::optional<ConnectionPage> page = ConnectionPageReader::read(body))
+        return page;
+    return referenceConnectionPage(body, error);
+}
+
+std::optional<ConnectionPage> referenceConnectionPage(const QByteArray &body, QString *error)
 {
     ConnectionPage page;
     if (!parsePage(body, error, &page.data, &page.nextCursor, &connection))

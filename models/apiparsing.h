@@ -33,7 +33,10 @@ namespace ApiParsing {
 std::optional<OAuthConnection> connection(const QJsonObject &object, QString *error);
 std::optional<OAuthApplication> application(const QJsonObject &object, QString *error);
 
+// Tries ConnectionPageReader first and falls back on referenceConnectionPage, which
+// builds a QJsonDocument and names any problem.
 std::optional<ConnectionPage> connectionPage(const QByteArray &body, QString *error);
+std::optional<ConnectionPage> referenceConnectionPage(const QByteArray &body, QString *error);
 std::optional<ApplicationPage> applicationPage(const QByteArray &body, QString *error);
 
 // A whole body holding one object (retrieve endpoints). `raw` receives the object as sent.
