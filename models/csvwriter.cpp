@@ -58,6 +58,32 @@ void CsvWriter::appendField(QByteArray &out, QStringView text)
     // A spreadsheet runs a cell that starts like a formula; the quote makes it text. The
     // guard goes inside the quotes so a reader that strips them still sees it.
     const bool guard = !text.isEmpty() && isFormulaTrigger(text.front());
+    // Nearly every cell is ASCII with nothing to quote: copied as it is, then checked.
+    const qsizetype start = out.size();
+    out.resize(start + qsizetype(guard) + text.size());
+    char *dst = out.data() + start;
+    if (guard)
+        *dst++ = '\'';
+    const char16_t *const src = text.utf16();
+    const qsizetype size = text.size();
+    // Branch-free in 16-bit lanes, so both loops vectorize.
+    char16_t special = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = src[i];
+        special |= char16_t(u & 0xff80) | char16_t(u == u',' ? 1 : 0) |
+                   char16_t(u == u'"' ? 1 : 0) | char16_t(u == u'\r' ? 1 : 0) |
+                   char16_t(u == u'\n' ? 1 : 0);
+    }
+    for (qsizetype i = 0; i < size; ++i)
+        dst[i] = char(src[i]);
+    if (special) {
+        out.truncate(start);
+        appendSpecialField(out, text, guard);
+    }
+}
+
+void CsvWriter::appendSpecialField(QByteArray &out, QStringView text, bool guard)
+{
     if (!needsQuotes(text)) {
         if (guard)
             out += '\'';

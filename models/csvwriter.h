@@ -20,5 +20,8 @@ public:
     static void appendField(QByteArray &out, QStringView text);
 
 private:
+    // Non-ASCII text, or a field that needs quotes.
+    static void appendSpecialField(QByteArray &out, QStringView text, bool guard);
+
     bool m_bom;
 };

@@ -320,7 +320,7 @@ void Exporter::writePage(const QList<OAuthConnection> &rows)
 {
     if (!d->running)
         return;
-    d->buffer.clear();
+    d->buffer.truncate(0); // keeps its capacity, unlike clear()
     for (const OAuthConnection &row : rows) {
         switch (d->duplicates->check(row)) {
         case DuplicateFilter::Verdict::Duplicate:
