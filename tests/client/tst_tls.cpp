@@ -2,11 +2,10 @@
 // --ca-file (ClientConfig::caFile) is the way to trust a TLS-inspecting proxy's CA.
 #include "apicall.h"
 #include "increaseclient.h"
+#include "tlsserver.h"
 
 #include <QFile>
 #include <QSignalSpy>
-#include <QSslKey>
-#include <QSslServer>
 #include <QSslSocket>
 #include <QTest>
 
@@ -16,37 +15,6 @@ namespace {
 
 const QString kCert = QStringLiteral(IC_TEST_DATA_DIR "/tls/localhost.crt");
 const QString kKey = QStringLiteral(IC_TEST_DATA_DIR "/tls/localhost.key");
-
-// Answers every request on a TLS connection with one small page.
-class TlsServer : public QSslServer
-{
-public:
-    TlsServer()
-    {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        QFile cert(kCert);
-        QFile key(kKey);
-        if (cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly)) {
-            ssl.setLocalCertificate(QSslCertificate(cert.readAll()));
-            ssl.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
-        }
-        setSslConfiguration(ssl);
-        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    if (!socket->readAll().contains("\r\n\r\n"))
-                        return;
-                    const QByteArray body = R"({"data":[],"next_cursor":null})";
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                                  "Content-Length: " +
-                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                });
-            }
-        });
-        listen(QHostAddress::LocalHost, 0);
-    }
-    QUrl url() const { return QUrl(u"https://localhost:%1"_s.arg(serverPort())); }
-};
 
 ApiResult fetch(const ClientConfig &config)
 {
@@ -73,7 +41,7 @@ private Q_SLOTS:
 
     void untrustedCertificateIsATlsError()
     {
-        TlsServer server;
+        TlsServer server(kCert, kKey);
         ClientConfig config;
         config.baseUrl = server.url();
         config.apiKey = u"k"_s;
@@ -90,7 +58,7 @@ private Q_SLOTS:
 
     void caFileTrustsTheCertificate()
     {
-        TlsServer server;
+        TlsServer server(kCert, kKey);
         ClientConfig config;
         config.baseUrl = server.url();
         config.apiKey = u"k"_s;

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QSslServer>
+#include <QUrl>
+
+// A TLS server on loopback with the self-signed certificate of tests/data/tls, which no
+// system trusts. It answers every request with one empty page, and counts the answers:
+// a client that refused the certificate sent nothing over it.
+class TlsServer : public QSslServer
+{
+public:
+    TlsServer(const QString &certificatePath, const QString &keyPath);
+
+    QUrl url() const;
+    int requestsAnswered() const { return m_answered; }
+
+private:
+    int m_answered = 0;
+};
