@@ -109,6 +109,16 @@ bool isValidPathId(const QString &id, QString *error)
     return true;
 }
 
+QString quotableId(const QString &id)
+{
+    constexpr qsizetype kQuoted = 60;
+    if (id.size() <= kMaxIdLength)
+        return id;
+    // Never half a surrogate pair.
+    const qsizetype keep = id.at(kQuoted - 1).isHighSurrogate() ? kQuoted - 1 : kQuoted;
+    return id.left(keep) + QChar(0x2026);
+}
+
 std::optional<QStringList> parseStatusFilter(const QString &text, const QStringList &allowed,
                                              QString *error)
 {

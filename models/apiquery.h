@@ -38,6 +38,10 @@ QUrlQuery applicationList(const QStringList &statuses, const QString &cursor,
 // unicode) is refused before any request. `error` says why.
 bool isValidPathId(const QString &id, QString *error = nullptr);
 
+// An id for an error message to quote: whole when it could be an id, else its first
+// characters and an ellipsis, so a 10,000-character argument does not bury the reason.
+QString quotableId(const QString &id);
+
 // "active" | "inactive" | "all" | "active,inactive" (any order, no duplicates) into the
 // status list. nullopt with `error` for anything else. `allowed` is the enum of the list
 // (connections: active, inactive; applications: active, deleted).

@@ -80,7 +80,7 @@ std::optional<ExportOptions> ExportCommand::readOptions(const QCommandLineParser
         options.query.applicationId = parser.value(u"application"_s);
         if (!ApiQuery::isValidPathId(options.query.applicationId, &why)) {
             *error = tr("--application '%1' is not an application id: %2")
-                         .arg(options.query.applicationId, why);
+                         .arg(ApiQuery::quotableId(options.query.applicationId), why);
             return std::nullopt;
         }
     }

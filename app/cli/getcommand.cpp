@@ -40,7 +40,7 @@ std::optional<GetCommand::Options> GetCommand::readOptions(const QCommandLinePar
     options.id = positional.first();
     QString why;
     if (!ApiQuery::isValidPathId(options.id, &why)) {
-        *error = tr("'%1' is not a connection id: %2").arg(options.id, why);
+        *error = tr("'%1' is not a connection id: %2").arg(ApiQuery::quotableId(options.id), why);
         return std::nullopt;
     }
     const QString format = parser.value(u"format"_s);
