@@ -65,6 +65,15 @@ QByteArray pageOf(const QList<QJsonObject> &rows, const QByteArray &cursorJson =
     return pageOf(raw, cursorJson);
 }
 
+// Three pages that repeat rows across their boundaries, as a listing does when
+// connections change under it: nine rows sent, connections 9 to 5 once each.
+void stageOverlappingPages(StagedServer &server)
+{
+    server.stage(200, pageOf(QByteArrayList{rowBytes(9), rowBytes(8), rowBytes(7)}, "\"c1\""));
+    server.stage(200, pageOf(QByteArrayList{rowBytes(7), rowBytes(8), rowBytes(6)}, "\"c2\""));
+    server.stage(200, pageOf(QByteArrayList{rowBytes(6), rowBytes(5)}));
+}
+
 struct Exported
 {
     ExportResult result;
@@ -504,9 +513,7 @@ private Q_SLOTS:
     void duplicateRowsAcrossPagesAreExportedOnce()
     {
         StagedServer server;
-        server.stage(200, pageOf(QByteArrayList{rowBytes(9), rowBytes(8), rowBytes(7)}, "\"c1\""));
-        server.stage(200, pageOf(QByteArrayList{rowBytes(7), rowBytes(8), rowBytes(6)}, "\"c2\""));
-        server.stage(200, pageOf(QByteArrayList{rowBytes(6), rowBytes(5)}));
+        stageOverlappingPages(server);
         IncreaseClient client(configFor(server.url()));
         const Exported out = exportFrom(client, m_dir.filePath(u"dups.csv"_s));
         QCOMPARE(out.result.outcome, ExportResult::Outcome::Completed);
