@@ -24,6 +24,9 @@ namespace {
 // data() for a row this close to the end prefetches the next page: about two screens of
 // rows, so the page is usually in before the user reaches the end.
 constexpr int kPrefetchRows = 50;
+// While Load All streams pages in, rows go in at most this often: every insertion makes
+// the view lay out and repaint the rows it shows, which costs more than a page.
+constexpr int kLoadAllInsertIntervalMs = 100;
 
 QString localTime(qint64 seconds, QLocale::FormatType format)
 {
@@ -47,6 +50,9 @@ ConnectionTableModel::ConnectionTableModel(IncreaseClient *client, QObject *pare
         if (canFetchMore({}))
             fetchMore({});
     });
+    m_insertTimer.setSingleShot(true);
+    m_insertTimer.setInterval(kLoadAllInsertIntervalMs);
+    connect(&m_insertTimer, &QTimer::timeout, this, &ConnectionTableModel::insertPending);
 }
 
 ConnectionTableModel::~ConnectionTableModel()
@@ -89,8 +95,10 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
         call->abort();
     }
     m_prefetchTimer.stop();
+    m_insertTimer.stop();
 
     beginResetModel();
+    m_pending.clear();
     m_store.clear();
     m_order.clear();
     m_sortColumn = -1;
@@ -153,6 +161,7 @@ void ConnectionTableModel::cancelLoadAll()
         m_call = nullptr;
         call->abort();
     }
+    insertPending(); // the rows received stay
 }
 
 void ConnectionTableModel::startFetch()
@@ -212,16 +221,36 @@ void ConnectionTableModel::onPage(quint64 generation, const ApiResult &result)
     } else {
         m_loadingAll = false;
     }
-    insertPage(page->data);
+    m_pending.append(page->data);
+    if (m_loadingAll) {
+        if (!m_insertTimer.isActive())
+            m_insertTimer.start();
+        return;
+    }
+    insertPending();
+}
+
+void ConnectionTableModel::insertPending()
+{
+    m_insertTimer.stop();
+    const quint64 generation = m_generation;
+    const QList<OAuthConnection> rows = std::exchange(m_pending, {});
+    insertPage(rows);
     if (generation != m_generation)
-        return; // a listener of rowsInserted requeried: this page's news is stale
-    if (last)   // sorting just became possible: the header tooltips say so
+        return;     // a listener of rowsInserted requeried: this page's news is stale
+    if (!m_hasMore) // sorting just became possible: the header tooltips say so
         Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    Q_EMIT pageLoaded(int(page->data.size()), m_hasMore);
+    Q_EMIT pageLoaded(int(rows.size()), m_hasMore);
 }
 
 void ConnectionTableModel::fail(const ApiError &error)
 {
+    if (!m_pending.isEmpty()) {
+        const quint64 generation = m_generation;
+        insertPending(); // what arrived before the failure is shown
+        if (generation != m_generation)
+            return;
+    }
     m_lastError = error;
     m_loadingAll = false;
     m_paused = true;

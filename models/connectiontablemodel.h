@@ -22,6 +22,9 @@ struct ApiResult;
 // the rows already loaded. Rows are in the API's order; sorting is offered only once
 // every page is loaded (see sort()).
 //
+// Load All inserts the pages it receives at most every 100 ms, together, so the window
+// stays responsive however fast they arrive; a page asked for otherwise goes in at once.
+//
 // Prefetch: data(DisplayRole) for one of the last 50 rows queues a fetchMore (at most
 // one, never from inside data()), so a view showing rows near the end has the next page
 // requested before the user gets there. After an error (fetchFailed) canFetchMore() is
@@ -98,6 +101,7 @@ private:
     void onPage(quint64 generation, const ApiResult &result);
     void fail(const ApiError &error);
     void insertPage(const QList<OAuthConnection> &rows);
+    void insertPending();
     void onApplicationNames();
     void prefetchIfNearEnd(int row) const;
     int storeRow(int row) const { return m_order.isEmpty() ? row : m_order.at(row); }
@@ -128,6 +132,10 @@ private:
     // data() for a row near the end asks for the next page through this zero-interval
     // timer, so prefetching never happens inside a const call or a view's paint.
     mutable QTimer m_prefetchTimer;
+    // Load All: pages received but not yet inserted; they go in together (insertPending),
+    // so the view repaints a few times a second rather than once per page.
+    QList<OAuthConnection> m_pending;
+    QTimer m_insertTimer;
     QDateTime m_lastFetchAt;
     std::optional<ApiError> m_lastError;
 };

@@ -315,6 +315,65 @@ private Q_SLOTS:
         QCOMPARE(rowsOf(model), expected);
     }
 
+    // Pages that arrive faster than the view should repaint go in together, so the window
+    // repaints a few times a second, not once per page; every row still goes in once.
+    void loadAllInsertsPagesTogether()
+    {
+        SandboxOptions options;
+        options.connections = 5000;
+        LocalSandbox sandbox(options);
+        sandbox.server().setLatency(5, 0);
+        const QList<OAuthConnection> expected = sandbox.listAll(kBoth);
+        ConnectionTableModel model(&sandbox.client());
+        Tester tester(&model, kReport);
+        int pagesReceived = 0;
+        connect(&sandbox.client(), &IncreaseClient::exchange, this,
+                [&](const RequestLogEntry &entry) { pagesReceived += entry.httpStatus == 200; });
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy pages(&model, &ConnectionTableModel::pageLoaded);
+        model.setQuery(kBoth);
+        model.loadAll(); // from the first page on
+        QVERIFY(waitUntil([&] { return model.isSortable(); }, 60000));
+        QCOMPARE(pagesReceived, 50);
+        QVERIFY2(inserted.count() < pagesReceived / 2,
+                 qPrintable(u"%1 insertions for 50 pages"_s.arg(inserted.count())));
+        QCOMPARE(pages.count(), inserted.count());
+        int announced = 0;
+        for (const QList<QVariant> &page : std::as_const(pages))
+            announced += page.at(0).toInt();
+        QCOMPARE(announced, 5000);
+        QVERIFY(!pages.last().at(1).toBool());
+        QCOMPARE(rowsOf(model), expected);
+    }
+
+    // A cancel, or a failure, inserts what was received before it: nothing is lost.
+    void loadAllKeepsReceivedRowsOnCancelAndFailure()
+    {
+        LocalSandbox sandbox({}, /*maxRetries*/ 0);
+        sandbox.server().setLatency(5, 0);
+        const QList<OAuthConnection> expected = sandbox.listAll(kBoth);
+        ConnectionTableModel model(&sandbox.client());
+        Tester tester(&model, kReport);
+        int pagesReceived = 0;
+        connect(&sandbox.client(), &IncreaseClient::exchange, this,
+                [&](const RequestLogEntry &entry) { pagesReceived += entry.httpStatus == 200; });
+        model.setQuery(kBoth);
+        model.loadAll();
+        QVERIFY(waitUntil([&] { return pagesReceived >= 4; }, 10000));
+        model.cancelLoadAll();
+        QCOMPARE(model.rowCount(), pagesReceived * 100);
+        QCOMPARE(rowsOf(model), expected.mid(0, model.rowCount()));
+
+        QSignalSpy failed(&model, &ConnectionTableModel::fetchFailed);
+        model.loadAll();
+        const int before = pagesReceived;
+        QVERIFY(waitUntil([&] { return pagesReceived >= before + 3; }, 10000));
+        sandbox.server().setFailRate(1.0);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(model.rowCount(), pagesReceived * 100);
+        QCOMPARE(rowsOf(model), expected.mid(0, model.rowCount()));
+    }
+
     // data() for a row near the end asks for the next page, but only after data() returns.
     void dataNearTheEndPrefetches()
     {
