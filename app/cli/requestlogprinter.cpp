@@ -10,8 +10,11 @@ RequestLogPrinter::RequestLogPrinter(IncreaseClient *client, Console *console, Q
     : QObject(parent)
     , m_console(console)
 {
-    connect(client, &IncreaseClient::exchange, this,
-            [this](const RequestLogEntry &entry) { m_console->requestLog(format(entry)); });
+    connect(client, &IncreaseClient::exchange, this, [this](const RequestLogEntry &entry) {
+        // Formatting every page's line costs an export time even when unseen.
+        if (m_console->isVerbose())
+            m_console->requestLog(format(entry));
+    });
 }
 
 QString RequestLogPrinter::format(const RequestLogEntry &entry)
