@@ -44,8 +44,10 @@ constexpr qsizetype kMinRedactedKeyLength = 8;
 QByteArray ApiCallPrivate::redacted(QByteArray text) const
 {
     const QByteArray key = client->config().apiKey.toUtf8();
-    return key.size() < kMinRedactedKeyLength ? text
-                                              : text.replace(key, RequestLogEntry::kRedacted);
+    // replace() detaches even when nothing matches: a copy of every page body.
+    if (key.size() < kMinRedactedKeyLength || !text.contains(key))
+        return text;
+    return text.replace(key, RequestLogEntry::kRedacted);
 }
 
 QString ApiCallPrivate::redacted(QString text) const
