@@ -100,10 +100,26 @@ void setError(QString *error, const QString &text)
         *error = text;
 }
 
+// Qt 6.4's reader drops a raw U+FEFF that starts a string, key or value, as if it were a
+// byte-order mark: "\xEF\xBB\xBFx" reads as "x", and a key "\xEF\xBB\xBFid" as "id".
+QJsonDocument readJson(const QByteArray &body, QJsonParseError *parseError = nullptr)
+{
+    QJsonDocument document = QJsonDocument::fromJson(body, parseError);
+    static const QByteArray kByteOrderMark = QByteArrayLiteral("\xEF\xBB\xBF");
+    const qsizetype first = body.indexOf(kByteOrderMark, 1);
+    if (document.isNull() || first < 0)
+        return document;
+    // In valid JSON these bytes, past a leading byte-order mark, stand inside a string where
+    // a character may start; the escape there is the same character, and Qt keeps it.
+    QByteArray escaped = body.left(first);
+    escaped += body.mid(first).replace(kByteOrderMark, QByteArrayLiteral("\\ufeff"));
+    return QJsonDocument::fromJson(escaped);
+}
+
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
 {
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonDocument document = readJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         setError(error, ApiParsing::describeNonJson(body));
         return std::nullopt;
@@ -272,7 +288,7 @@ std::optional<OAuthApplication> applicationBody(const QByteArray &body, QString 
 
 std::optional<ApiError> apiError(int httpStatus, const QByteArray &body)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
+    const QJsonDocument document = readJson(body);
     if (!document.isObject())
         return std::nullopt;
     const QJsonObject object = document.object();

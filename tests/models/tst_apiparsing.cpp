@@ -121,6 +121,17 @@ void TestApiParsing::validConnection_data()
 
     QTest::newRow("fixture with future field")
         << fixture(u"oauth_connection.json"_s) << sampleConnection();
+
+    // Qt 6.4's JSON reader alone would drop a U+FEFF sent raw at the start of a string.
+    OAuthConnection byteOrderMark = sampleConnection();
+    byteOrderMark.groupId = u"\ufeffgroup_1g4mhziu6kvrs3vz35um"_s;
+    QTest::newRow("U+FEFF starting a value, raw UTF-8")
+        << connectionJson("group_id", "\"\xEF\xBB\xBFgroup_1g4mhziu6kvrs3vz35um\"")
+        << byteOrderMark;
+    QTest::newRow("U+FEFF starting a value, escaped")
+        << connectionJson("group_id", R"("\ufeffgroup_1g4mhziu6kvrs3vz35um")") << byteOrderMark;
+    QTest::newRow("byte-order mark before the document")
+        << "\xEF\xBB\xBF" + connectionJson() << sampleConnection();
 }
 
 void TestApiParsing::validConnection()
@@ -170,6 +181,9 @@ void TestApiParsing::invalidConnection_data()
     QTest::newRow("first problem wins")
         << connectionJson("id", "1").replace("\"status\":\"active\",", "")
         << u"id: expected a string, got a number"_s;
+    QTest::newRow("a key starting with U+FEFF is another key")
+        << connectionJson("id").replace("{", "{\"\xEF\xBB\xBFid\":\"connection_x\",")
+        << u"id: missing required field"_s;
     QTest::newRow("top level is an array")
         << "[" + connectionJson() + "]"
         << u"expected a JSON object at the top level, got an array"_s;
