@@ -7,7 +7,8 @@
 // exports that run to a million rows, where a temporary QByteArray per cell shows up.
 namespace Utf8 {
 
-// A lone surrogate becomes U+FFFD, as QString::toUtf8() does.
+// A lone surrogate becomes U+FFFD. (QString::toUtf8() on Qt 6.4 writes '?' instead, which
+// would pass a broken character off as a real one.)
 inline void append(QByteArray &out, QStringView text)
 {
     const char16_t *const begin = text.utf16();
