@@ -1,27 +1,39 @@
 # shellcheck shell=bash
-# Sourced by scripts/demo and scripts/test: installs the Debian 12 packages that are
-# missing, and only those. Usage: ic_ensure_packages [--with-node]
+# Sourced by scripts/demo, scripts/test and scripts/fuzz: installs the Debian 12 packages
+# that are missing, and only those. Usage: ic_ensure_packages [--with-node] [--with-fuzz]
 
 IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev qt6-svg-dev libqt6svg6 qt6-gtk-platformtheme)
 IC_TEST_PACKAGES=(curl desktop-file-utils)
+# libFuzzer and the sanitizer runtimes for clang 14 are in libclang-rt-14-dev, which
+# clang-14 only recommends (libfuzzer-14-dev is the standalone libFuzzer.a, not needed).
+IC_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 ic_package_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
 
 ic_ensure_packages() {
-    local wanted=("${IC_BUILD_PACKAGES[@]}")
-    # Node is only for the conformance test with the official SDK; a node installed some
-    # other way (nodesource, nvm) is used as it is, since Debian's npm would conflict.
-    if [[ "${1:-}" == "--with-node" ]]; then
-        # What the test suite uses besides the build: curl runs a copied "Copy as curl"
-        # command, desktop-file-validate checks the .desktop file.
-        wanted+=("${IC_TEST_PACKAGES[@]}")
-        if ! { command -v node && command -v npm; } >/dev/null; then
-            wanted+=(nodejs npm)
-        fi
-    fi
+    local wanted=("${IC_BUILD_PACKAGES[@]}") option
+    for option in "$@"; do
+        case "$option" in
+        --with-node)
+            # What the test suite uses besides the build: curl runs a copied "Copy as
+            # curl" command, desktop-file-validate checks the .desktop file. Node is only
+            # for the conformance test with the official SDK; a node installed some other
+            # way (nodesource, nvm) is used as it is, since Debian's npm would conflict.
+            wanted+=("${IC_TEST_PACKAGES[@]}")
+            if ! { command -v node && command -v npm; } >/dev/null; then
+                wanted+=(nodejs npm)
+            fi
+            ;;
+        --with-fuzz) wanted+=("${IC_FUZZ_PACKAGES[@]}") ;;
+        *)
+            echo "ic_ensure_packages: unknown option $option" >&2
+            return 2
+            ;;
+        esac
+    done
 
     local missing=() package
     for package in "${wanted[@]}"; do
