@@ -1,4 +1,4 @@
-// Fuzz target: ApiQuery (path-id validation, list queries, status filters) and
+// Fuzz target: ApiQuery (path-id validation and quoting, list queries, status filters) and
 // ExportColumns::parse. Checks: an id is accepted exactly when it matches
 // [A-Za-z0-9_-]{1,200}, and an accepted id gives a URL path of exactly one more segment,
 // never '.' or '..', unchanged by dot-segment normalisation and by an encode/decode
@@ -34,8 +34,25 @@ bool matchesIdPattern(const QString &id)
     });
 }
 
+// An id quoted in an error message: whole while it could be an id, else a prefix of 59 or
+// 60 units that never splits a surrogate pair, and an ellipsis.
+void checkQuotable(const QString &id)
+{
+    const QString quoted = ApiQuery::quotableId(id);
+    if (id.size() <= 200) {
+        FUZZ_CHECK(quoted == id, u"short id changed: "_s % Fuzz::dump(quoted));
+        return;
+    }
+    const QString kept = quoted.chopped(1);
+    FUZZ_CHECK(quoted.endsWith(QChar(0x2026)) && (kept.size() == 59 || kept.size() == 60) &&
+                   id.startsWith(kept) &&
+                   !(kept.back().isHighSurrogate() && id.at(kept.size()).isLowSurrogate()),
+               Fuzz::dump(id) % u" quoted as "_s % Fuzz::dump(quoted));
+}
+
 void checkPathId(const QString &id)
 {
+    checkQuotable(id);
     QString error;
     const bool valid = ApiQuery::isValidPathId(id, &error);
     FUZZ_CHECK(valid == matchesIdPattern(id),
@@ -230,10 +247,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     FuzzedDataProvider input(data, size);
     if (input.ConsumeIntegralInRange<int>(0, 7) == 0) {
-        // Around the 200-character limit, perhaps with one bad character.
+        // Around the 200-character limit, perhaps with a few bad characters, surrogates
+        // most of all where an error message cuts the id short.
         QString id(input.ConsumeIntegralInRange<int>(190, 210), u'a');
-        if (input.ConsumeBool())
-            id[input.ConsumeIntegralInRange<qsizetype>(0, id.size() - 1)] = Fuzz::character(input);
+        for (int i = input.ConsumeIntegralInRange<int>(0, 3); i > 0; --i) {
+            const qsizetype at = input.ConsumeBool()
+                                     ? input.ConsumeIntegralInRange<qsizetype>(57, 61)
+                                     : input.ConsumeIntegralInRange<qsizetype>(0, id.size() - 1);
+            switch (input.ConsumeIntegralInRange<int>(0, 2)) {
+            case 0:
+                id[at] = QChar(0xd83d);
+                break;
+            case 1:
+                id[at] = QChar(0xde00);
+                break;
+            default:
+                id[at] = Fuzz::character(input);
+            }
+        }
         checkPathId(id);
     } else {
         checkPathId(Fuzz::string(input, 24, kIdAlphabet));
