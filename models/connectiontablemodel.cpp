@@ -99,6 +99,8 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
 
     beginResetModel();
     m_pending.clear();
+    m_duplicates = DuplicateFilter(true);
+    m_duplicatesDropped = 0;
     m_store.clear();
     m_order.clear();
     m_sortColumn = -1;
@@ -234,13 +236,12 @@ void ConnectionTableModel::insertPending()
 {
     m_insertTimer.stop();
     const quint64 generation = m_generation;
-    const QList<OAuthConnection> rows = std::exchange(m_pending, {});
-    insertPage(rows);
+    const int inserted = insertPage(std::exchange(m_pending, {}));
     if (generation != m_generation)
         return;     // a listener of rowsInserted requeried: this page's news is stale
     if (!m_hasMore) // sorting just became possible: the header tooltips say so
         Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    Q_EMIT pageLoaded(int(rows.size()), m_hasMore);
+    Q_EMIT pageLoaded(inserted, m_hasMore);
 }
 
 void ConnectionTableModel::fail(const ApiError &error)
@@ -257,15 +258,26 @@ void ConnectionTableModel::fail(const ApiError &error)
     Q_EMIT fetchFailed(error);
 }
 
-void ConnectionTableModel::insertPage(const QList<OAuthConnection> &rows)
+int ConnectionTableModel::insertPage(const QList<OAuthConnection> &rows)
 {
-    if (rows.isEmpty())
-        return;
+    // A connection created or deleted during the listing shifts rows across a page
+    // boundary: the server repeats them, the table shows them once.
+    QList<OAuthConnection> fresh;
+    fresh.reserve(rows.size());
+    for (const OAuthConnection &connection : rows) {
+        if (m_duplicates.check(connection) == DuplicateFilter::Verdict::Duplicate)
+            ++m_duplicatesDropped;
+        else
+            fresh.append(connection);
+    }
+    if (fresh.isEmpty())
+        return 0;
     const int first = int(m_store.size());
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    for (const OAuthConnection &connection : rows)
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const OAuthConnection &connection : std::as_const(fresh))
         m_store.append(connection);
     endInsertRows();
+    return int(fresh.size());
 }
 
 void ConnectionTableModel::onApplicationNames()

@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "apiquery.h"
 #include "connectionstore.h"
+#include "duplicatefilter.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -87,6 +88,8 @@ public:
         return m_store.at(m_order.isEmpty() ? row : m_order.at(row));
     }
     const ConnectionStore &store() const { return m_store; }
+    // Rows the server repeated across pages in this query, shown once.
+    qint64 duplicatesDropped() const { return m_duplicatesDropped; }
 
 Q_SIGNALS:
     void fetchStarted();
@@ -100,7 +103,7 @@ private:
     void startFetch();
     void onPage(quint64 generation, const ApiResult &result);
     void fail(const ApiError &error);
-    void insertPage(const QList<OAuthConnection> &rows);
+    int insertPage(const QList<OAuthConnection> &rows); // returns the rows inserted
     void insertPending();
     void onApplicationNames();
     void prefetchIfNearEnd(int row) const;
@@ -135,6 +138,8 @@ private:
     // Load All: pages received but not yet inserted; they go in together (insertPending),
     // so the view repaints a few times a second rather than once per page.
     QList<OAuthConnection> m_pending;
+    DuplicateFilter m_duplicates{true}; // remembers the last pages' ids only
+    qint64 m_duplicatesDropped = 0;
     QTimer m_insertTimer;
     QDateTime m_lastFetchAt;
     std::optional<ApiError> m_lastError;

@@ -526,6 +526,29 @@ private Q_SLOTS:
             QCOMPARE(table.at(i).at(0), u"connection_%1"_s.arg(10 - i, 20, 10, QChar(u'0')));
     }
 
+    // The table, like an export, must show each id once when the server repeats rows
+    // across pages (as it does when connections change during a listing).
+    void tableModelShowsARowRepeatedAcrossPagesOnce()
+    {
+        StagedServer server;
+        stageOverlappingPages(server);
+        IncreaseClient client(configFor(server.url()));
+        ConnectionTableModel model(&client);
+        model.setQuery({});
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.loadAll();
+        QVERIFY(QTest::qWaitFor([&] { return !model.hasMore() && !model.isFetching(); }, 10000));
+        QVERIFY(!model.lastError());
+        QStringList ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids.append(model.connectionAt(row).id);
+        QStringList expected;
+        for (int n = 9; n >= 5; --n)
+            expected.append(u"connection_%1"_s.arg(n, 20, 10, QChar(u'0')));
+        QCOMPARE(ids, expected);
+    }
+
 private:
     QTemporaryDir m_dir;
 };
