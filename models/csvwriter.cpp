@@ -2,12 +2,21 @@
 
 #include "utf8.h"
 
+#include <array>
+
 namespace {
 
 bool isFormulaTrigger(QChar c)
 {
     return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
 }
+
+// The ASCII characters that make a field need quotes.
+constexpr auto kQuoted = [] {
+    std::array<char16_t, 128> quoted{};
+    quoted[','] = quoted['"'] = quoted['\r'] = quoted['\n'] = 1;
+    return quoted;
+}();
 
 bool needsQuotes(QStringView text)
 {
@@ -42,6 +51,10 @@ QByteArray CsvWriter::preamble() const
 void CsvWriter::appendRow(QByteArray &out, const OAuthConnection &connection,
                           const std::optional<QString> &applicationName) const
 {
+    const qsizetype start = out.size();
+    if (appendPlainRow(out, connection, applicationName))
+        return;
+    out.truncate(start);
     for (qsizetype i = 0; i < m_columns.size(); ++i) {
         if (i > 0)
             out += ',';
@@ -53,37 +66,52 @@ void CsvWriter::appendRow(QByteArray &out, const OAuthConnection &connection,
     out += "\r\n";
 }
 
+bool CsvWriter::appendPlainRow(QByteArray &out, const OAuthConnection &connection,
+                               const std::optional<QString> &applicationName) const
+{
+    // Nearly every row is ASCII with nothing to quote: its cells are copied in one pass
+    // into room made once, and checked as they go; any other row is written again cell
+    // by cell. The guard needs no check: it only adds a byte.
+    qsizetype room = 2; // CRLF; each cell adds its text, a guard byte and a comma
+    for (const ExportColumn column : m_columns) {
+        if (const std::optional<QStringView> cell =
+                ExportColumns::cell(column, connection, applicationName))
+            room += cell->size() + 2;
+        else
+            room += 1;
+    }
+    const qsizetype start = out.size();
+    out.resize(start + room);
+    char *dst = out.data() + start;
+    char16_t special = 0;
+    for (qsizetype i = 0; i < m_columns.size(); ++i) {
+        if (i > 0)
+            *dst++ = ',';
+        const std::optional<QStringView> cell =
+            ExportColumns::cell(m_columns.at(i), connection, applicationName);
+        if (!cell || cell->isEmpty())
+            continue;
+        if (isFormulaTrigger(cell->front()))
+            *dst++ = '\'';
+        const char16_t *src = cell->utf16();
+        const char16_t *const end = src + cell->size();
+        for (; src != end; ++src) {
+            const char16_t u = *src;
+            special |= char16_t(u & 0xff80) | kQuoted[u & 0x7f];
+            *dst++ = char(u);
+        }
+    }
+    *dst++ = '\r';
+    *dst++ = '\n';
+    out.truncate(dst - out.constData());
+    return special == 0;
+}
+
 void CsvWriter::appendField(QByteArray &out, QStringView text)
 {
     // A spreadsheet runs a cell that starts like a formula; the quote makes it text. The
     // guard goes inside the quotes so a reader that strips them still sees it.
     const bool guard = !text.isEmpty() && isFormulaTrigger(text.front());
-    // Nearly every cell is ASCII with nothing to quote: copied as it is, then checked.
-    const qsizetype start = out.size();
-    out.resize(start + qsizetype(guard) + text.size());
-    char *dst = out.data() + start;
-    if (guard)
-        *dst++ = '\'';
-    const char16_t *const src = text.utf16();
-    const qsizetype size = text.size();
-    // Branch-free in 16-bit lanes, so both loops vectorize.
-    char16_t special = 0;
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t u = src[i];
-        special |= char16_t(u & 0xff80) | char16_t(u == u',' ? 1 : 0) |
-                   char16_t(u == u'"' ? 1 : 0) | char16_t(u == u'\r' ? 1 : 0) |
-                   char16_t(u == u'\n' ? 1 : 0);
-    }
-    for (qsizetype i = 0; i < size; ++i)
-        dst[i] = char(src[i]);
-    if (special) {
-        out.truncate(start);
-        appendSpecialField(out, text, guard);
-    }
-}
-
-void CsvWriter::appendSpecialField(QByteArray &out, QStringView text, bool guard)
-{
     if (!needsQuotes(text)) {
         if (guard)
             out += '\'';

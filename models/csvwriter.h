@@ -20,8 +20,9 @@ public:
     static void appendField(QByteArray &out, QStringView text);
 
 private:
-    // Non-ASCII text, or a field that needs quotes.
-    static void appendSpecialField(QByteArray &out, QStringView text, bool guard);
+    // The row when it is ASCII with nothing to quote; false, with bytes to drop, if not.
+    bool appendPlainRow(QByteArray &out, const OAuthConnection &connection,
+                        const std::optional<QString> &applicationName) const;
 
     bool m_bom;
 };
