@@ -17,7 +17,6 @@
 
 #include <QClipboard>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -578,17 +577,7 @@ void TestMainWindow::setApiKeyThroughTheSettingsDialog()
     QVERIFY(waitUntil([&] { return dialog->isVisible(); }));
     QCOMPARE(dialog->choice().environment, u"custom"_s);
     QCOMPARE(dialog->choice().customUrl, m_fixture->sandbox().baseUrl());
-    QLineEdit *keyEdit = nullptr;
-    for (QLineEdit *edit : dialog->findChildren<QLineEdit *>()) {
-        if (edit->accessibleName() == u"API key"_s)
-            keyEdit = edit;
-    }
-    QVERIFY(keyEdit);
-    QVERIFY(waitUntil([&] { return keyEdit->isEnabled(); }));
-    QTest::keyClicks(keyEdit, QString::fromLatin1(WindowFixture::kApiKey));
-    auto *buttons = dialog->findChild<QDialogButtonBox *>();
-    QVERIFY(buttons && buttons->button(QDialogButtonBox::Ok));
-    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QVERIFY(enterKeyAndAccept(dialog, QString::fromLatin1(WindowFixture::kApiKey)));
 
     QVERIFY(waitUntil([&] { return window->session() && !window->session()->isLocal(); }));
     QCOMPARE(window->session()->baseUrl(), m_fixture->sandbox().baseUrl());

@@ -1,5 +1,7 @@
 #include "windowfixture.h"
 
+#include "connectionsession.h"
+#include "connectionsettingsdialog.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
 #include "filterbar.h"
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void cleanup();
     void restoredOnTheNextWindow();
     void environmentIsRememberedWithoutAnySecret();
+    void keyStoredThroughTheWindowNeverReachesSettings();
     void filtersFromAHandEditedFileAreChecked();
 
 private:
@@ -95,6 +98,36 @@ void TestWindowSettings::environmentIsRememberedWithoutAnySecret()
     QFile file(settings.fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains(WindowFixture::kApiKey));
+}
+
+void TestWindowSettings::keyStoredThroughTheWindowNeverReachesSettings()
+{
+    QSettings &settings = m_fixture->settings();
+    WindowSettings::setChoice(settings, m_fixture->sandboxChoice());
+    {
+        auto window = m_fixture->newWindow();
+        window->openConnectionSettings();
+        auto *dialog = window->findChild<ConnectionSettingsDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(waitUntil([&] { return dialog->isVisible(); }));
+        QVERIFY(enterKeyAndAccept(dialog, QString::fromLatin1(WindowFixture::kApiKey)));
+        QVERIFY(waitUntil([&] { return window->session() && !window->session()->isLocal(); }));
+        QVERIFY(
+            waitUntil([&] { return tableModel(*window) && tableModel(*window)->rowCount() > 0; }));
+        window->close();
+    }
+    settings.sync();
+
+    // The key went where it belongs, and the settings file, written in full, holds none of it.
+    QCOMPARE(m_fixture->secrets().storedKey(u"custom"_s),
+             QString::fromLatin1(WindowFixture::kApiKey));
+    QCOMPARE(WindowSettings::choice(settings)->environment, u"custom"_s);
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("customUrl"));
+    QVERIFY(!written.contains(WindowFixture::kApiKey));
+    QVERIFY(!written.contains("SECRET"));
 }
 
 void TestWindowSettings::filtersFromAHandEditedFileAreChecked()

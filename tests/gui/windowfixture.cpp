@@ -1,10 +1,14 @@
 #include "windowfixture.h"
 
+#include "connectionsettingsdialog.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -57,6 +61,23 @@ std::unique_ptr<MainWindow> WindowFixture::openWindow()
 ConnectionTableModel *tableModel(const MainWindow &window)
 {
     return window.tableView()->connectionModel();
+}
+
+bool enterKeyAndAccept(ConnectionSettingsDialog *dialog, const QString &key)
+{
+    QLineEdit *keyEdit = nullptr;
+    for (QLineEdit *edit : dialog->findChildren<QLineEdit *>()) {
+        if (edit->accessibleName() == u"API key"_s)
+            keyEdit = edit;
+    }
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    if (!keyEdit || !buttons || !buttons->button(QDialogButtonBox::Ok))
+        return false;
+    if (!waitUntil([&] { return keyEdit->isEnabled(); }))
+        return false;
+    QTest::keyClicks(keyEdit, key);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    return true;
 }
 
 bool waitUntil(const std::function<bool()> &done, int timeoutMs)

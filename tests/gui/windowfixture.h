@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class ConnectionSettingsDialog;
 class ConnectionTableModel;
 
 // What every GUI test needs: the local sandbox in-process, an isolated QSettings file in
@@ -47,5 +48,8 @@ private:
 };
 
 ConnectionTableModel *tableModel(const MainWindow &window);
+// Types `key` into the dialog's API key field once the keychain lets it be edited, then
+// presses OK, as a user does. False when the field or the button is missing.
+bool enterKeyAndAccept(ConnectionSettingsDialog *dialog, const QString &key);
 // Runs the event loop until `done` holds, checking every few milliseconds.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000);
