@@ -7,7 +7,10 @@ DuplicateFilter::DuplicateFilter(bool apiOrdered, int window)
 
 DuplicateFilter::Verdict DuplicateFilter::check(const OAuthConnection &row)
 {
-    if (m_ids.contains(row.id))
+    // One lookup, not contains() then insert(): this runs for every exported row.
+    const qsizetype known = m_ids.size();
+    m_ids.insert(row.id);
+    if (m_ids.size() == known)
         return Verdict::Duplicate;
     remember(row.id);
     if (!m_apiOrdered)
@@ -25,7 +28,6 @@ DuplicateFilter::Verdict DuplicateFilter::check(const OAuthConnection &row)
 
 void DuplicateFilter::remember(const QString &id)
 {
-    m_ids.insert(id);
     if (!m_apiOrdered)
         return;
     m_recent.enqueue(id);

@@ -23,7 +23,7 @@ public:
     Verdict check(const OAuthConnection &row);
 
 private:
-    void remember(const QString &id);
+    void remember(const QString &id); // an id just added to m_ids
 
     bool m_apiOrdered;
     int m_window;
