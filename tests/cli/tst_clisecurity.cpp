@@ -150,7 +150,7 @@ private Q_SLOTS:
 
         const CliRun trusted = m_cli.run(applications + QStringList{u"--ca-file"_s, kCert});
 
-        QCOMPARE(trusted.exitCode, 0);
+        QVERIFY2(trusted.exitCode == 0, trusted.err.constData());
         QVERIFY2(trusted.err.isEmpty(), trusted.err.constData());
         QVERIFY(trusted.out.startsWith("id,"));
         QCOMPARE(server.requestsAnswered(), 1);
