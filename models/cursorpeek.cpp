@@ -28,11 +28,14 @@ std::optional<QString> CursorPeek::nextCursor(const QByteArray &body)
         return std::nullopt;
     const qsizetype start = ++i;
     while (i < body.size() && body.at(i) != '"') {
-        if (body.at(i) == '\\' || uchar(body.at(i)) < 0x20)
+        // ASCII only: UTF-8 would need validating, and QString::fromUtf8 drops a U+FEFF
+        // that starts the text, which the full parse keeps.
+        const uchar c = uchar(body.at(i));
+        if (c == '\\' || c < 0x20 || c >= 0x80)
             return std::nullopt;
         ++i;
     }
     if (i >= body.size() || i == start)
         return std::nullopt;
-    return QString::fromUtf8(body.constData() + start, i - start);
+    return QString::fromLatin1(body.constData() + start, i - start);
 }

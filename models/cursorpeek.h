@@ -6,7 +6,7 @@
 
 // Reads a list page's next_cursor without parsing the page, so the walker can ask for the
 // next page while it parses this one (a 24 KB page takes about 0.2 ms to parse, a
-// comparable share of a loopback round trip). Only a plain string (no escapes) counts;
+// comparable share of a loopback round trip). Only a plain ASCII string (no escapes) counts;
 // anything else is nullopt and the caller waits for the full parse, which also checks
 // the guess.
 namespace CursorPeek {

@@ -25,6 +25,13 @@ private Q_SLOTS:
         QTest::newRow("missing") << QByteArray("{\"data\":[]}") << none;
         QTest::newRow("empty") << QByteArray("{\"data\":[],\"next_cursor\":\"\"}") << none;
         QTest::newRow("escaped") << QByteArray("{\"data\":[],\"next_cursor\":\"a\\/b\"}") << none;
+        // The full parse decides these: UTF-8 would need checking, and a decoder may drop
+        // a leading U+FEFF that the parse keeps.
+        QTest::newRow("non-ASCII")
+            << QByteArray("{\"data\":[],\"next_cursor\":\"c\xc3\xa9\"}") << none;
+        QTest::newRow("leading U+FEFF") << QByteArray("{\"data\":[],\"next_cursor\":\"\xef\xbb\xbf"
+                                                      "abc\"}")
+                                        << none;
         QTest::newRow("cut off") << QByteArray("{\"data\":[],\"next_cursor\":\"abc") << none;
         QTest::newRow("not a string") << QByteArray("{\"data\":[],\"next_cursor\":12}") << none;
         // A row's own field of that name, after the top-level one: a wrong guess the
