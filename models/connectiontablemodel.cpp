@@ -98,7 +98,7 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
     m_insertTimer.stop();
 
     beginResetModel();
-    m_pending.clear();
+    m_shown = 0;
     m_duplicates = DuplicateFilter(true);
     m_duplicatesDropped = 0;
     m_store.clear();
@@ -121,7 +121,7 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
 
 int ConnectionTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_store.size());
+    return parent.isValid() ? 0 : m_shown;
 }
 
 int ConnectionTableModel::columnCount(const QModelIndex &parent) const
@@ -223,7 +223,7 @@ void ConnectionTableModel::onPage(quint64 generation, const ApiResult &result)
     } else {
         m_loadingAll = false;
     }
-    m_pending.append(page->data);
+    storePage(page->data);
     if (m_loadingAll) {
         if (!m_insertTimer.isActive())
             m_insertTimer.start();
@@ -236,7 +236,12 @@ void ConnectionTableModel::insertPending()
 {
     m_insertTimer.stop();
     const quint64 generation = m_generation;
-    const int inserted = insertPage(std::exchange(m_pending, {}));
+    const int inserted = int(m_store.size()) - m_shown;
+    if (inserted > 0) {
+        beginInsertRows({}, m_shown, int(m_store.size()) - 1);
+        m_shown = int(m_store.size());
+        endInsertRows();
+    }
     if (generation != m_generation)
         return;     // a listener of rowsInserted requeried: this page's news is stale
     if (!m_hasMore) // sorting just became possible: the header tooltips say so
@@ -246,7 +251,7 @@ void ConnectionTableModel::insertPending()
 
 void ConnectionTableModel::fail(const ApiError &error)
 {
-    if (!m_pending.isEmpty()) {
+    if (m_shown < m_store.size()) {
         const quint64 generation = m_generation;
         insertPending(); // what arrived before the failure is shown
         if (generation != m_generation)
@@ -258,31 +263,21 @@ void ConnectionTableModel::fail(const ApiError &error)
     Q_EMIT fetchFailed(error);
 }
 
-int ConnectionTableModel::insertPage(const QList<OAuthConnection> &rows)
+void ConnectionTableModel::storePage(const QList<OAuthConnection> &rows)
 {
     // A connection created or deleted during the listing shifts rows across a page
     // boundary: the server repeats them, the table shows them once.
-    QList<OAuthConnection> fresh;
-    fresh.reserve(rows.size());
     for (const OAuthConnection &connection : rows) {
         if (m_duplicates.check(connection) == DuplicateFilter::Verdict::Duplicate)
             ++m_duplicatesDropped;
         else
-            fresh.append(connection);
+            m_store.append(connection);
     }
-    if (fresh.isEmpty())
-        return 0;
-    const int first = int(m_store.size());
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    for (const OAuthConnection &connection : std::as_const(fresh))
-        m_store.append(connection);
-    endInsertRows();
-    return int(fresh.size());
 }
 
 void ConnectionTableModel::onApplicationNames()
 {
-    if (m_store.size() == 0)
+    if (m_shown == 0)
         return;
     Q_EMIT dataChanged(index(0, ApplicationColumn), index(rowCount() - 1, ApplicationColumn),
                        {Qt::DisplayRole, Qt::ToolTipRole, SortRole});

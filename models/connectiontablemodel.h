@@ -87,6 +87,7 @@ public:
     {
         return m_store.at(m_order.isEmpty() ? row : m_order.at(row));
     }
+    // Every row received, including those Load All has not inserted yet.
     const ConnectionStore &store() const { return m_store; }
     // Rows the server repeated across pages in this query, shown once.
     qint64 duplicatesDropped() const { return m_duplicatesDropped; }
@@ -103,8 +104,8 @@ private:
     void startFetch();
     void onPage(quint64 generation, const ApiResult &result);
     void fail(const ApiError &error);
-    int insertPage(const QList<OAuthConnection> &rows); // returns the rows inserted
-    void insertPending();
+    void storePage(const QList<OAuthConnection> &rows);
+    void insertPending(); // makes the rows stored so far visible
     void onApplicationNames();
     void prefetchIfNearEnd(int row) const;
     int storeRow(int row) const { return m_order.isEmpty() ? row : m_order.at(row); }
@@ -135,12 +136,14 @@ private:
     // data() for a row near the end asks for the next page through this zero-interval
     // timer, so prefetching never happens inside a const call or a view's paint.
     mutable QTimer m_prefetchTimer;
-    // Load All: pages received but not yet inserted; they go in together (insertPending),
-    // so the view repaints a few times a second rather than once per page.
-    QList<OAuthConnection> m_pending;
+    // Load All stores each page as it arrives but inserts (shows) the stored rows together
+    // (insertPending), so the view repaints a few times a second rather than once per
+    // page, and an insertion costs no more than announcing rows. Store rows from
+    // m_shown on are not yet in the model.
+    int m_shown = 0;
+    QTimer m_insertTimer;
     DuplicateFilter m_duplicates{true}; // remembers the last pages' ids only
     qint64 m_duplicatesDropped = 0;
-    QTimer m_insertTimer;
     QDateTime m_lastFetchAt;
     std::optional<ApiError> m_lastError;
 };
