@@ -163,7 +163,8 @@ void ConnectionTableModel::cancelLoadAll()
         m_call = nullptr;
         call->abort();
     }
-    insertPending(); // the rows received stay
+    if (m_shown < m_store.size())
+        insertPending(); // the rows received stay
 }
 
 void ConnectionTableModel::startFetch()
