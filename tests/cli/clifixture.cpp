@@ -4,6 +4,7 @@
 #include "sandboxserver.h"
 
 #include <QFile>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +58,13 @@ QByteArray CliFixture::readFile(const QString &path)
 QStringList CliFixture::takeLeaks()
 {
     return std::exchange(m_leaks, {});
+}
+
+void CliFixture::verifyKeyNeverShown()
+{
+    const QStringList leaks = takeLeaks();
+    QVERIFY2(leaks.isEmpty(), qPrintable(QStringLiteral("the key appeared in: ") +
+                                         leaks.join(QStringLiteral(", "))));
 }
 
 void CliFixture::check(const QString &what, const QByteArray &bytes)

@@ -33,6 +33,8 @@ public:
     // A file the CLI wrote, checked for the key like its output.
     QByteArray readFile(const QString &path);
     QStringList takeLeaks();
+    // For cleanup(): fails the test if the key appeared anywhere since the last call.
+    void verifyKeyNeverShown();
 
     QList<QJsonObject> connections(const QUrlQuery &query = {}) const;
     QList<QJsonObject> applications() const;

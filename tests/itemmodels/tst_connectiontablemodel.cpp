@@ -46,6 +46,13 @@ bool scrollToEnd(ConnectionTableModel &model)
         60000);
 }
 
+// Counts the pages the server answered (200s only: not failures, not retries).
+void countPagesReceived(IncreaseClient &client, QObject *context, int *pages)
+{
+    QObject::connect(&client, &IncreaseClient::exchange, context,
+                     [pages](const RequestLogEntry &entry) { *pages += entry.httpStatus == 200; });
+}
+
 } // namespace
 
 class TestConnectionTableModel : public QObject
@@ -327,8 +334,7 @@ private Q_SLOTS:
         ConnectionTableModel model(&sandbox.client());
         Tester tester(&model, kReport);
         int pagesReceived = 0;
-        connect(&sandbox.client(), &IncreaseClient::exchange, this,
-                [&](const RequestLogEntry &entry) { pagesReceived += entry.httpStatus == 200; });
+        countPagesReceived(sandbox.client(), this, &pagesReceived);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy pages(&model, &ConnectionTableModel::pageLoaded);
         model.setQuery(kBoth);
@@ -355,8 +361,7 @@ private Q_SLOTS:
         ConnectionTableModel model(&sandbox.client());
         Tester tester(&model, kReport);
         int pagesReceived = 0;
-        connect(&sandbox.client(), &IncreaseClient::exchange, this,
-                [&](const RequestLogEntry &entry) { pagesReceived += entry.httpStatus == 200; });
+        countPagesReceived(sandbox.client(), this, &pagesReceived);
         model.setQuery(kBoth);
         model.loadAll();
         QVERIFY(waitUntil([&] { return pagesReceived >= 4; }, 10000));

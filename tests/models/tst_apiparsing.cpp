@@ -1,21 +1,13 @@
 // Response bodies into values: forward-compatible, strict about required fields, and
 // clear about bodies that are not JSON at all.
 #include "apiparsing.h"
+#include "testdata.h"
 
-#include <QFile>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray fixture(const QString &name)
-{
-    QFile file(QStringLiteral(IC_TEST_DATA_DIR) % u'/' % name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
 
 OAuthConnection sampleConnection()
 {
@@ -120,7 +112,7 @@ void TestApiParsing::validConnection_data()
         << connectionJson("group_id", "\"group_\\u00e9\xe6\xbc\xa2\\ud83d\\ude00\"") << unicode;
 
     QTest::newRow("fixture with future field")
-        << fixture(u"oauth_connection.json"_s) << sampleConnection();
+        << testData(u"oauth_connection.json"_s) << sampleConnection();
 
     // Qt 6.4's JSON reader alone would drop a U+FEFF sent raw at the start of a string.
     OAuthConnection byteOrderMark = sampleConnection();
@@ -206,7 +198,7 @@ void TestApiParsing::invalidConnection()
 void TestApiParsing::connectionBodyKeepsRawObject()
 {
     // Given a body with a field this build does not know
-    const QByteArray body = fixture(u"oauth_connection.json"_s);
+    const QByteArray body = testData(u"oauth_connection.json"_s);
 
     // when it is parsed with a raw sink
     QJsonObject raw;
@@ -223,7 +215,7 @@ void TestApiParsing::pageFixture()
     // Given a list page as the API sends it, when it is parsed
     QString error;
     const std::optional<ConnectionPage> page =
-        ApiParsing::connectionPage(fixture(u"oauth_connection_list.json"_s), &error);
+        ApiParsing::connectionPage(testData(u"oauth_connection_list.json"_s), &error);
 
     // then rows keep the API's order, values and cursor
     QVERIFY2(page, qPrintable(error));
@@ -321,7 +313,7 @@ void TestApiParsing::notJson_data()
     QTest::newRow("whitespace") << QByteArray(" \r\n\t")
                                 << u"the body is empty (only whitespace)"_s;
     QTest::newRow("html gateway page")
-        << fixture(u"gateway_502.html"_s)
+        << testData(u"gateway_502.html"_s)
         << u"the body looks like HTML (often a proxy or gateway page), not JSON"_s;
     QTest::newRow("html after whitespace")
         << QByteArray("\n  <html><body>Service Unavailable</body></html>")
@@ -346,7 +338,7 @@ void TestApiParsing::notJson_data()
         << u"the body is not valid JSON: it ends early, as if cut short (illegal value at offset "
            "15 of 16 bytes)"_s;
     QTest::newRow("truncated page fixture")
-        << fixture(u"oauth_connection_list.json"_s).left(300)
+        << testData(u"oauth_connection_list.json"_s).left(300)
         << u"the body is not valid JSON: it ends early, as if cut short (unterminated string at "
            "offset 301 of 300 bytes)"_s;
     QTest::newRow("garbage after object")
@@ -378,7 +370,7 @@ void TestApiParsing::applicationPageFixture()
 {
     QString error;
     const std::optional<ApplicationPage> page =
-        ApiParsing::applicationPage(fixture(u"oauth_application_list.json"_s), &error);
+        ApiParsing::applicationPage(testData(u"oauth_application_list.json"_s), &error);
 
     QVERIFY2(page, qPrintable(error));
     QCOMPARE(page->data.size(), 2);
@@ -500,7 +492,7 @@ void TestApiParsing::apiErrorTypes()
     QFETCH(QString, likelyEnvironment);
 
     // Given Increase's error body for this type
-    const QByteArray body = fixture(u"errors/"_s % type % u".json"_s);
+    const QByteArray body = testData(u"errors/"_s % type % u".json"_s);
 
     // when it is read (the transport status differs, to show the body's own status wins)
     const std::optional<ApiError> error = ApiParsing::apiError(status == 500 ? 502 : 500, body);
@@ -555,14 +547,14 @@ void TestApiParsing::notAnApiError_data()
     QTest::addColumn<QByteArray>("body");
 
     QTest::newRow("empty") << QByteArray();
-    QTest::newRow("html") << fixture(u"gateway_502.html"_s);
-    QTest::newRow("truncated") << fixture(u"errors/rate_limited_error.json"_s).left(40);
+    QTest::newRow("html") << testData(u"gateway_502.html"_s);
+    QTest::newRow("truncated") << testData(u"errors/rate_limited_error.json"_s).left(40);
     QTest::newRow("array") << QByteArray(R"([{"type":"x","title":"y"}])");
     QTest::newRow("no type") << QByteArray(R"({"title":"Not found","status":404})");
     QTest::newRow("numeric type") << QByteArray(R"({"type":404,"title":"Not found"})");
     QTest::newRow("no title") << QByteArray(R"({"type":"object_not_found_error"})");
     QTest::newRow("a connection") << connectionJson();
-    QTest::newRow("a page") << fixture(u"oauth_connection_list.json"_s);
+    QTest::newRow("a page") << testData(u"oauth_connection_list.json"_s);
 }
 
 void TestApiParsing::notAnApiError()

@@ -3,8 +3,8 @@
 // that differs from the reference parser's.
 #include "apiparsing.h"
 #include "connectionpagereader.h"
+#include "testdata.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,14 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QByteArray fixture(const QString &name)
-{
-    QFile file(QStringLiteral(IC_TEST_DATA_DIR) % u'/' % name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
 
 QJsonObject connectionObject(int i)
 {
@@ -99,7 +91,7 @@ private Q_SLOTS:
     void readsWhatTheApiSends_data()
     {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("fixture, indented") << fixture(u"oauth_connection_list.json"_s);
+        QTest::newRow("fixture, indented") << testData(u"oauth_connection_list.json"_s);
         QTest::newRow("100 rows, compact") << generatedPage(100, QJsonDocument::Compact);
         QTest::newRow("100 rows, indented") << generatedPage(100, QJsonDocument::Indented);
         QTest::newRow("empty page") << QByteArray("{\"data\":[],\"next_cursor\":null}");
