@@ -157,14 +157,20 @@ void ConnectionTableModel::cancelLoadAll()
     if (!m_loadingAll)
         return;
     m_loadingAll = false;
+    // The rows received stay. They go in while the page request is still in flight, so a
+    // view answering the insertion with fetchMore() does not start another one.
+    if (m_shown < m_store.size()) {
+        const quint64 generation = m_generation;
+        insertPending();
+        if (generation != m_generation)
+            return; // a listener requeried: nothing of the old listing is left to stop
+    }
     // A user's cancel is not an error: the Cancelled reply is dropped like a stale one.
     ++m_generation;
     if (ApiCall *call = m_call.data()) {
         m_call = nullptr;
         call->abort();
     }
-    if (m_shown < m_store.size())
-        insertPending(); // the rows received stay
 }
 
 void ConnectionTableModel::startFetch()
