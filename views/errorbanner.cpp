@@ -64,10 +64,20 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     hide();
 }
 
+void ErrorBanner::showNotice(const Notice &notice)
+{
+    if (notice.isRateLimit())
+        showRateLimit(notice.rateLimitDelayMs, notice.actions);
+    else if (notice.error)
+        showError(*notice.error, notice.actions);
+    else
+        showMessage(notice.title, notice.detail, notice.actions);
+}
+
 void ErrorBanner::showError(const ApiError &error, Actions actions)
 {
     if (error.kind == ApiError::Kind::InvalidApiKey)
-        actions |= SetApiKey;
+        actions |= Notice::SetApiKey;
     QStringList facts;
     facts << tr("Type: %1").arg(error.type);
     if (error.httpStatus > 0)
@@ -122,11 +132,11 @@ QString ErrorBanner::detail() const
 
 void ErrorBanner::setActions(Actions actions)
 {
-    m_retry->setVisible(actions.testFlag(Retry));
-    m_setApiKey->setVisible(actions.testFlag(SetApiKey));
-    m_showInLog->setVisible(actions.testFlag(ShowInRequestLog));
-    m_cancel->setVisible(actions.testFlag(Cancel));
-    m_dismiss->setVisible(actions.testFlag(Dismiss));
+    m_retry->setVisible(actions.testFlag(Notice::Retry));
+    m_setApiKey->setVisible(actions.testFlag(Notice::SetApiKey));
+    m_showInLog->setVisible(actions.testFlag(Notice::ShowInRequestLog));
+    m_cancel->setVisible(actions.testFlag(Notice::Cancel));
+    m_dismiss->setVisible(actions.testFlag(Notice::Dismiss));
 }
 
 void ErrorBanner::updateCountdown()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "notice.h"
 
 #include <QDeadlineTimer>
 #include <QFrame>
@@ -18,23 +19,17 @@ class ErrorBanner : public QFrame
 {
     Q_OBJECT
 public:
-    enum Action {
-        NoAction = 0x0,
-        Retry = 0x1,
-        SetApiKey = 0x2,
-        Dismiss = 0x4,
-        ShowInRequestLog = 0x8, // the failed exchanges, with the raw response
-        Cancel = 0x10,          // stop what is waiting (Load all during a rate limit)
-    };
-    Q_DECLARE_FLAGS(Actions, Action)
+    using Actions = Notice::Actions;
 
     explicit ErrorBanner(QWidget *parent = nullptr);
 
+    // Draws a controller's notice (NoticeBoard::current()).
+    void showNotice(const Notice &notice);
     // Retry and Dismiss by default; Set API key… is added for invalid_api_key_error.
-    void showError(const ApiError &error, Actions actions = Actions(Retry | Dismiss));
+    void showError(const ApiError &error, Actions actions = Notice::Retry | Notice::Dismiss);
     void showMessage(const QString &title, const QString &detail, Actions actions);
     // "Rate limited — retrying in N s", counting down each second until the retry starts.
-    void showRateLimit(qint64 delayMs, Actions actions = Dismiss);
+    void showRateLimit(qint64 delayMs, Actions actions = Notice::Dismiss);
     void clear();
 
     bool isShowingRateLimit() const { return m_rateLimit && !isHidden(); }
@@ -72,5 +67,3 @@ private:
     bool m_applyingPalette = false;
     bool m_rateLimit = false;
 };
-
-Q_DECLARE_OPERATORS_FOR_FLAGS(ErrorBanner::Actions)

@@ -61,6 +61,7 @@ void LoadStatus::setModel(ConnectionTableModel *model)
             connect(model, &ConnectionTableModel::fetchStarted, this, &LoadStatus::update),
             connect(model, &ConnectionTableModel::pageLoaded, this, &LoadStatus::update),
             connect(model, &ConnectionTableModel::fetchFailed, this, &LoadStatus::update),
+            connect(model, &ConnectionTableModel::loadingAllChanged, this, &LoadStatus::update),
             connect(model, &QAbstractItemModel::modelReset, this, &LoadStatus::update),
         };
     }

@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
 #include "applicationlistmodel.h"
+#include "connectioncontroller.h"
 #include "connectionsession.h"
 #include "connectionsettingsdialog.h"
-#include "connectionswitcher.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
 #include "detailpane.h"
@@ -13,9 +13,10 @@
 #include "filterbar.h"
 #include "filtersummary.h"
 #include "findbar.h"
-#include "increaseclient.h"
+#include "listingcontroller.h"
 #include "loadedrowsearch.h"
 #include "loadstatus.h"
+#include "noticeboard.h"
 #include "requestlogdock.h"
 #include "sandboxfaultsdialog.h"
 #include "secretstore.h"
@@ -36,11 +37,15 @@
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *parent)
+MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, LocalSandboxFactory sandboxes,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_secrets(secrets)
-    , m_switcher(new ConnectionSwitcher(secrets, this))
+    , m_notices(new NoticeBoard(this))
+    , m_connection(
+          new ConnectionController(settings, secrets, std::move(sandboxes), m_notices, this))
+    , m_listing(new ListingController(settings, m_notices, this))
     , m_filterBar(new FilterBar(this))
     , m_summary(new QLabel(this))
     , m_banner(new ErrorBanner(this))
@@ -54,6 +59,38 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *paren
     , m_requestLog(new RequestLogDock(this))
 {
     setObjectName(u"mainWindow"_s);
+    buildLayout();
+    buildActions();
+    wireControllers();
+
+    resize(1200, 760);
+    restoreGeometry(WindowSettings::geometry(*m_settings));
+    restoreState(WindowSettings::windowState(*m_settings));
+    m_requestLog->restoreLayout(*m_settings);
+    if (!m_splitter->restoreState(WindowSettings::splitterState(*m_settings)))
+        m_splitter->setSizes({720, 480});
+    m_headerState = WindowSettings::headerState(*m_settings);
+    // The filter bar shows the saved filters as its choices allow (no status: Active).
+    m_filterBar->setQuery(m_listing->query());
+    m_listing->setQuery(m_filterBar->query());
+    updateTitle();
+    m_table->setFocus();
+}
+
+MainWindow::~MainWindow()
+{
+    // Views let go of the models before the session deletes them.
+    m_table->setConnectionModel(nullptr, nullptr);
+    m_detail->setSource(nullptr, nullptr);
+    m_filterBar->setApplicationModel(nullptr);
+    m_loadStatus->setModel(nullptr);
+    delete m_exportDialog;
+    delete m_listing;
+    delete m_connection;
+}
+
+void MainWindow::buildLayout()
+{
     m_summary->setTextFormat(Qt::PlainText); // holds an application's name
     m_summary->setAccessibleName(tr("Active filter"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -77,73 +114,9 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, QWidget *paren
     statusBar()->addWidget(m_loadStatus, 1);
     statusBar()->addPermanentWidget(m_figures);
     statusBar()->addPermanentWidget(m_badge);
-    // Closed until asked for; restoreState() below brings back how it was left.
+    // Closed until asked for; restoreState() brings back how it was left.
     addDockWidget(Qt::BottomDockWidgetArea, m_requestLog);
     m_requestLog->hide();
-    buildActions();
-
-    connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyQuery);
-    connect(m_table, &ConnectionTableView::connectionSelected, m_detail,
-            &DetailPane::showConnection);
-    connect(m_table, &ConnectionTableView::filterByApplicationRequested, m_filterBar,
-            &FilterBar::filterByApplication);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-            &MainWindow::updateSummary);
-    connect(m_detail, &DetailPane::setApiKeyRequested, this, &MainWindow::openConnectionSettings);
-    connect(m_findBar, &FindBar::findNext, this,
-            [this](const QString &text) { findInLoadedRows(text, true); });
-    connect(m_findBar, &FindBar::findPrevious, this,
-            [this](const QString &text) { findInLoadedRows(text, false); });
-    connect(m_findBar, &FindBar::closed, m_table, qOverload<>(&QWidget::setFocus));
-    connect(m_banner, &ErrorBanner::retryRequested, this, [this] {
-        m_banner->clear();
-        if (m_retry)
-            m_retry();
-    });
-    connect(m_banner, &ErrorBanner::setApiKeyRequested, this, &MainWindow::openConnectionSettings);
-    connect(m_banner, &ErrorBanner::showInRequestLogRequested, m_requestLog,
-            &RequestLogDock::showFailures);
-    connect(m_banner, &ErrorBanner::cancelRequested, this, [this] {
-        m_loadStatus->cancelLoadAll();
-        m_banner->clear();
-    });
-    connect(m_requestLog, &RequestLogDock::cleared, m_figures, &SessionFigures::reset);
-
-    connect(m_switcher, &ConnectionSwitcher::ready, this, &MainWindow::adopt);
-    connect(m_switcher, &ConnectionSwitcher::waitingForKey, this,
-            [this](const ConnectionChoice &choice) {
-                if (!m_session)
-                    m_badge->setConnecting(choice);
-                statusBar()->showMessage(
-                    tr("Reading the API key for %1 from the keychain…").arg(displayName(choice)));
-            });
-    connect(m_switcher, &ConnectionSwitcher::keyMissing, this, &MainWindow::onKeyMissing);
-    connect(m_switcher, &ConnectionSwitcher::failed, this, &MainWindow::onConnectFailed);
-    if (secrets)
-        connect(secrets, &SecretStore::keyWritten, this, &MainWindow::onKeyWritten);
-
-    resize(1200, 760);
-    restoreGeometry(WindowSettings::geometry(*m_settings));
-    restoreState(WindowSettings::windowState(*m_settings));
-    m_requestLog->restoreLayout(*m_settings);
-    if (!m_splitter->restoreState(WindowSettings::splitterState(*m_settings)))
-        m_splitter->setSizes({720, 480});
-    m_headerState = WindowSettings::headerState(*m_settings);
-    m_filterBar->setQuery(WindowSettings::filters(*m_settings));
-    updateSummary();
-    updateTitle();
-    m_table->setFocus();
-}
-
-MainWindow::~MainWindow()
-{
-    // Views let go of the models before the session deletes them.
-    m_table->setConnectionModel(nullptr, nullptr);
-    m_detail->setSource(nullptr, nullptr);
-    m_filterBar->setApplicationModel(nullptr);
-    m_loadStatus->setModel(nullptr);
-    delete m_exportDialog;
-    delete m_session;
 }
 
 void MainWindow::buildActions()
@@ -164,7 +137,7 @@ void MainWindow::buildActions()
     QAction *findAction =
         action(tr("&Find in Loaded Rows…"), &MainWindow::find, {QKeySequence::Find});
     QAction *goTo = action(tr("&Go to ID…"), &MainWindow::goToId, {QKeySequence(u"Ctrl+L"_s)});
-    QAction *loadAll = action(tr("Load &All"), [this] { m_loadStatus->loadAll(); });
+    QAction *loadAll = action(tr("Load &All"), [this] { m_listing->loadAll(); });
     QAction *cancel =
         action(tr("&Cancel Loading"), &MainWindow::cancelOrClose, {QKeySequence(Qt::Key_Escape)});
     m_sandboxFaultsAction = action(tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults);
@@ -210,261 +183,120 @@ void MainWindow::buildActions()
     toolBar->addAction(connection);
 }
 
+void MainWindow::wireControllers()
+{
+    const auto showStatus = [this](const QString &text, int timeoutMs) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeoutMs);
+    };
+    connect(m_connection, &ConnectionController::sessionChanged, this, &MainWindow::adopt);
+    connect(m_connection, &ConnectionController::connecting, m_badge,
+            &EnvironmentBadge::setConnecting);
+    connect(m_connection, &ConnectionController::statusMessage, this,
+            [showStatus](const QString &text) { showStatus(text, 0); });
+
+    connect(m_filterBar, &FilterBar::queryChanged, m_listing, &ListingController::setQuery);
+    connect(m_listing, &ListingController::listingStarted, this, &MainWindow::showListing);
+    connect(m_listing, &ListingController::summaryChanged, this, &MainWindow::updateSummary);
+    connect(m_listing, &ListingController::inFlightChanged, m_loadStatus,
+            &LoadStatus::setInFlight);
+    connect(m_listing, &ListingController::statusMessage, this, showStatus);
+
+    connect(m_notices, &NoticeBoard::changed, this, [this] {
+        if (const std::optional<Notice> &notice = m_notices->current())
+            m_banner->showNotice(*notice);
+        else
+            m_banner->clear();
+    });
+    connect(m_banner, &ErrorBanner::retryRequested, m_notices, &NoticeBoard::retry);
+    connect(m_banner, &ErrorBanner::cancelRequested, m_notices, &NoticeBoard::cancel);
+    connect(m_banner, &ErrorBanner::dismissed, m_notices, &NoticeBoard::clear);
+    connect(m_banner, &ErrorBanner::setApiKeyRequested, this, &MainWindow::openConnectionSettings);
+    connect(m_banner, &ErrorBanner::showInRequestLogRequested, m_requestLog,
+            &RequestLogDock::showFailures);
+
+    connect(m_table, &ConnectionTableView::connectionSelected, m_detail,
+            &DetailPane::showConnection);
+    connect(m_table, &ConnectionTableView::filterByApplicationRequested, m_filterBar,
+            &FilterBar::filterByApplication);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            &MainWindow::updateSummary);
+    connect(m_detail, &DetailPane::setApiKeyRequested, this, &MainWindow::openConnectionSettings);
+    connect(m_findBar, &FindBar::findNext, this,
+            [this](const QString &text) { findInLoadedRows(text, true); });
+    connect(m_findBar, &FindBar::findPrevious, this,
+            [this](const QString &text) { findInLoadedRows(text, false); });
+    connect(m_findBar, &FindBar::closed, m_table, qOverload<>(&QWidget::setFocus));
+    connect(m_requestLog, &RequestLogDock::cleared, m_figures, &SessionFigures::reset);
+}
+
 void MainWindow::setClientDefaults(const ClientConfig &defaults)
 {
-    m_switcher->setClientDefaults(defaults);
+    m_connection->setClientDefaults(defaults);
+}
+
+void MainWindow::setAutoLoad(bool autoLoad)
+{
+    m_listing->setAutoLoad(autoLoad);
 }
 
 void MainWindow::connectWithKey(const ConnectionChoice &choice, const QString &apiKey)
 {
-    m_switcher->requestWithKey(choice, apiKey);
+    m_connection->connectWithKey(choice, apiKey);
 }
 
 void MainWindow::connectWithStoredKey(const ConnectionChoice &choice)
 {
-    m_switcher->request(choice);
+    m_connection->connectWithStoredKey(choice);
 }
 
-ConnectionChoice MainWindow::currentChoice() const
+ConnectionSession *MainWindow::session() const
 {
-    if (m_switcher->isWaiting())
-        return m_switcher->pendingChoice();
-    if (m_session)
-        return m_session->choice();
-    return WindowSettings::choice(*m_settings).value_or(ConnectionChoice{u"local"_s, {}});
+    return m_connection->session();
 }
 
 void MainWindow::adopt(ConnectionSession *session)
 {
-    ConnectionSession *old = m_session;
-    if (old) {
-        if (m_loaded)
-            m_headerState = m_table->horizontalHeader()->saveState();
-        for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
-            disconnect(connection);
-        m_sessionConnections.clear();
-    }
-    m_session = session;
-    session->setParent(this);
-    m_loaded = false;
-
-    ConnectionTableModel *connections = session->connections();
-    ApplicationListModel *applications = session->applications();
+    if (m_listing->model())
+        m_headerState = m_table->horizontalHeader()->saveState();
     m_table->setConnectionModel(nullptr, nullptr);
     m_loadStatus->setModel(nullptr);
-    m_detail->setSource(session->client(), applications);
-    m_filterBar->setApplicationModel(applications);
+    m_detail->setSource(session->client(), session->applications());
+    m_filterBar->setApplicationModel(session->applications());
     m_findBar->deactivate();
-    m_banner->clear();
-    m_retry = nullptr;
-    statusBar()->clearMessage();
-
-    m_sessionConnections = {
-        connect(session->client(), &IncreaseClient::inFlightChanged, m_loadStatus,
-                &LoadStatus::setInFlight),
-        connect(connections, &ConnectionTableModel::fetchFailed, this,
-                [this](const ApiError &error) {
-                    showBanner(error, [this] {
-                        if (m_session)
-                            m_session->connections()->fetchMore({});
-                    });
-                }),
-        connect(connections, &ConnectionTableModel::retryScheduled, this,
-                &MainWindow::onRetryScheduled),
-        connect(connections, &ConnectionTableModel::pageLoaded, this, &MainWindow::onPageLoaded),
-        connect(connections, &ConnectionTableModel::queryChanged, this, &MainWindow::updateSummary),
-        connect(applications, &ApplicationListModel::loaded, this, &MainWindow::updateSummary),
-        connect(applications, &ApplicationListModel::loadFailed, this,
-                [this](const ApiError &error) {
-                    statusBar()->showMessage(
-                        tr("Application names could not be loaded: %1").arg(error.message()));
-                }),
-    };
-    inspect(session);
-    m_loadStatus->setInFlight(session->client()->inFlight());
-    m_badge->setChoice(session->choice(), session->baseUrl());
-    updateTitle();
-    updateSummary();
-
-    if (old) {
-        // An export still running keeps its client and model until its dialog closes.
-        if (m_exportDialog)
-            connect(m_exportDialog, &QObject::destroyed, old, &QObject::deleteLater);
-        else
-            old->deleteLater();
-    }
-    if (m_autoLoad)
-        startLoading();
-    Q_EMIT sessionChanged();
-}
-
-void MainWindow::inspect(ConnectionSession *session)
-{
-    // Not in m_sessionConnections: these end with the client, so an export still running
-    // on the previous one stays in the log and the figures.
+    // These follow each client rather than the session: an export still running on the
+    // previous one stays in the log and the figures.
     m_requestLog->follow(session->client());
     m_figures->follow(session->client(), session->connections());
 
-    const bool local = session->sandbox() != nullptr;
-    m_sandboxFaultsAction->setEnabled(local);
-    m_developerMenu->menuAction()->setVisible(local);
+    LocalSandbox *sandbox = session->sandbox();
+    m_sandboxFaultsAction->setEnabled(sandbox);
+    m_developerMenu->menuAction()->setVisible(sandbox);
     if (m_sandboxFaults) {
-        if (local)
-            m_sandboxFaults->setSandbox(session->sandbox());
+        if (sandbox)
+            m_sandboxFaults->setSandbox(sandbox);
         else
             m_sandboxFaults->close();
     }
+    m_badge->setChoice(session->choice(), session->baseUrl());
+    updateTitle();
+    m_listing->setSession(session); // lists at once unless auto-load is off
+    updateSummary();
+    Q_EMIT sessionChanged();
 }
 
-void MainWindow::startLoading()
+void MainWindow::showListing(ConnectionTableModel *model)
 {
-    if (!m_session || m_loaded)
-        return;
-    m_loaded = true;
-    ConnectionTableModel *connections = m_session->connections();
-    // The model goes to the view only now: a view asks an empty model for its first page.
-    m_table->setConnectionModel(connections, m_session->applications());
+    m_table->setConnectionModel(model, session()->applications());
     m_table->restoreHeaderState(m_headerState);
-    m_loadStatus->setModel(connections);
-    connections->setQuery(m_filterBar->query());
-    m_session->applications()->reload();
-    updateSummary();
-}
-
-void MainWindow::openLocalFallback()
-{
-    QString error;
-    ConnectionSession *local = ConnectionSession::create(
-        ConnectionChoice{u"local"_s, {}}, QString(), m_switcher->clientDefaults(), &error);
-    if (local)
-        adopt(local);
-    else
-        statusBar()->showMessage(error);
-}
-
-void MainWindow::onKeyMissing(const ConnectionChoice &choice, const QString &message,
-                              bool serviceUnavailable)
-{
-    // The banner must survive the fallback's adopt(), which clears it.
-    if (!m_session)
-        openLocalFallback();
-    QString detail;
-    if (serviceUnavailable)
-        detail = tr("The system keychain is not available (%1). Set API key… can keep a key "
-                    "for this session only.")
-                     .arg(message);
-    else if (!message.isEmpty())
-        detail = tr("The keychain could not be read: %1").arg(message);
-    else
-        detail = tr("Set API key… stores one in the system keychain.");
-    if (m_session)
-        detail += u'\n' + tr("Still connected to %1.").arg(displayName(m_session->choice()));
-    m_retry = nullptr;
-    m_banner->showMessage(tr("No API key for %1").arg(displayName(choice)), detail,
-                          ErrorBanner::SetApiKey | ErrorBanner::Dismiss);
-    statusBar()->clearMessage();
-}
-
-void MainWindow::onConnectFailed(const ConnectionChoice &choice, const QString &message)
-{
-    if (!m_session)
-        openLocalFallback();
-    m_retry = [this, choice] {
-        connectWithStoredKey(choice);
-    };
-    m_banner->showMessage(tr("Could not connect to %1").arg(displayName(choice)), message,
-                          ErrorBanner::Retry | ErrorBanner::Dismiss);
-}
-
-void MainWindow::onKeyWritten(const QString &environment)
-{
-    // The settings dialog reconnects when it closes, knowing what the user chose.
-    if (m_settingsDialog) {
-        if (!m_keysWrittenInDialog.contains(environment))
-            m_keysWrittenInDialog.append(environment);
-        return;
-    }
-    // A key for the environment still waited for completes the switch; a new key for the
-    // one in use (Set API key… after invalid_api_key_error) reconnects with it.
-    if (m_switcher->isWaiting()) {
-        if (m_switcher->pendingChoice().environment == environment)
-            m_switcher->request(m_switcher->pendingChoice());
-        return;
-    }
-    if (m_session && !m_session->isLocal() && m_session->choice().environment == environment)
-        m_switcher->request(m_session->choice());
-}
-
-void MainWindow::onSettingsDialogFinished(const ConnectionChoice &choice, bool accepted)
-{
-    const QStringList written = std::exchange(m_keysWrittenInDialog, {});
-    if (!accepted) {
-        for (const QString &environment : written)
-            onKeyWritten(environment);
-        return;
-    }
-    WindowSettings::setChoice(*m_settings, choice);
-    // The same connection with the same key: nothing to redo, the rows stay.
-    const bool unchanged = m_session && m_session->choice() == choice &&
-                           (m_session->isLocal() || !written.contains(choice.environment));
-    if (unchanged) {
-        m_switcher->cancel();
-        return;
-    }
-    m_switcher->request(choice);
-}
-
-void MainWindow::applyQuery(const ConnectionQuery &query)
-{
-    WindowSettings::setFilters(*m_settings, query);
-    if (m_session && m_loaded)
-        m_session->connections()->setQuery(query);
-    updateSummary();
+    m_loadStatus->setModel(model);
 }
 
 void MainWindow::refresh()
 {
-    if (!m_session)
-        return;
-    if (!m_loaded) {
-        startLoading();
-        return;
-    }
-    m_banner->clear();
-    m_session->connections()->refresh();
-    m_session->applications()->reload();
-}
-
-void MainWindow::showBanner(const ApiError &error, std::function<void()> retry)
-{
-    m_retry = std::move(retry);
-    m_banner->showError(error,
-                        ErrorBanner::Retry | ErrorBanner::ShowInRequestLog | ErrorBanner::Dismiss);
-}
-
-void MainWindow::onPageLoaded()
-{
-    // The listing moves again: whatever the banner said about it is over.
-    if (m_banner->isShowingRateLimit() || (m_banner->error() && m_retry))
-        m_banner->clear();
-    updateSummary();
-}
-
-void MainWindow::onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason)
-{
-    if (reason.kind == ApiError::Kind::RateLimited) {
-        // Load all can be stopped while it waits; a single page has nothing else to do.
-        ErrorBanner::Actions actions = ErrorBanner::ShowInRequestLog | ErrorBanner::Dismiss;
-        if (m_loadStatus->isLoadingAll())
-            actions |= ErrorBanner::Cancel;
-        m_banner->showRateLimit(delayMs, actions);
-        return;
-    }
-    statusBar()->showMessage(tr("%1 — retrying (attempt %2) in %3 s")
-                                 .arg(reason.message())
-                                 .arg(nextAttempt)
-                                 .arg(QLocale().toString(double(delayMs) / 1000.0, 'f', 1)),
-                             int(delayMs) + 1000);
+    m_listing->refresh();
 }
 
 void MainWindow::openConnectionSettings()
@@ -474,26 +306,27 @@ void MainWindow::openConnectionSettings()
         m_settingsDialog->activateWindow();
         return;
     }
-    auto *dialog = new ConnectionSettingsDialog(m_secrets, currentChoice(), this);
+    auto *dialog = new ConnectionSettingsDialog(m_secrets, m_connection->currentChoice(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
+    m_connection->settingsOpened();
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
         m_settingsDialog = nullptr; // it is on its way out (WA_DeleteOnClose)
-        onSettingsDialogFinished(dialog->choice(), result == QDialog::Accepted);
+        m_connection->settingsClosed(dialog->choice(), result == QDialog::Accepted);
     });
     dialog->open();
 }
 
 void MainWindow::openSandboxFaults()
 {
-    if (!m_session || !m_session->sandbox())
+    if (!session() || !session()->sandbox())
         return;
     if (m_sandboxFaults) {
         m_sandboxFaults->raise();
         m_sandboxFaults->activateWindow();
         return;
     }
-    auto *dialog = new SandboxFaultsDialog(m_session->sandbox(), this);
+    auto *dialog = new SandboxFaultsDialog(session()->sandbox(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_sandboxFaults = dialog;
     dialog->show(); // non-modal: the window stays usable to watch the faults' effect
@@ -506,7 +339,8 @@ SandboxFaultsDialog *MainWindow::sandboxFaultsDialog() const
 
 void MainWindow::openExportDialog()
 {
-    if (!m_session) {
+    ConnectionSession *current = session();
+    if (!current) {
         statusBar()->showMessage(tr("Not connected: nothing to export yet."), 5000);
         return;
     }
@@ -515,10 +349,10 @@ void MainWindow::openExportDialog()
         m_exportDialog->activateWindow();
         return;
     }
-    auto *dialog =
-        new ExportDialog(m_session->client(), m_session->connections(), m_settings, this);
+    auto *dialog = new ExportDialog(current->client(), current->connections(), m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_exportDialog = dialog;
+    current->keepWhile(dialog); // an export outlives a switch to another connection
     dialog->open();
 }
 
@@ -540,8 +374,8 @@ void MainWindow::find()
 
 void MainWindow::cancelOrClose()
 {
-    if (m_loadStatus->isLoadingAll())
-        m_loadStatus->cancelLoadAll();
+    if (m_listing->isLoadingAll())
+        m_listing->cancelLoadAll();
     else
         m_findBar->deactivate();
 }
@@ -555,7 +389,7 @@ void MainWindow::findInLoadedRows(const QString &text, bool forward)
     }
     const QModelIndex current = m_table->currentIndex();
     const std::optional<int> row =
-        LoadedRowSearch::find(*model, m_session ? m_session->applications() : nullptr, text,
+        LoadedRowSearch::find(*model, session() ? session()->applications() : nullptr, text,
                               current.isValid() ? current.row() : -1, forward);
     const QLocale locale;
     if (!row) {
@@ -575,8 +409,8 @@ QString MainWindow::filterSummary() const
 
 void MainWindow::updateSummary()
 {
-    const ConnectionQuery query = m_filterBar->query();
-    const ApplicationListModel *names = m_session ? m_session->applications() : nullptr;
+    const ConnectionQuery &query = m_listing->query();
+    const ApplicationListModel *names = session() ? session()->applications() : nullptr;
     std::optional<QString> name;
     if (names && !query.applicationId.isEmpty() && names->nameOf(query.applicationId))
         name = names->displayName(query.applicationId);
@@ -595,12 +429,13 @@ void MainWindow::updateSummary()
 void MainWindow::updateTitle()
 {
     const QString app = tr("Increase Connections");
-    setWindowTitle(m_session ? tr("%1 — %2").arg(app, displayName(m_session->choice())) : app);
+    setWindowTitle(session() ? tr("%1 — %2").arg(app, displayName(session()->choice())) : app);
 }
 
 void MainWindow::saveLayout()
 {
-    const QByteArray header = m_loaded ? m_table->horizontalHeader()->saveState() : m_headerState;
+    const QByteArray header =
+        m_listing->model() ? m_table->horizontalHeader()->saveState() : m_headerState;
     WindowSettings::setLayout(*m_settings, saveGeometry(), saveState(), m_splitter->saveState(),
                               header);
     m_requestLog->saveLayout(*m_settings);

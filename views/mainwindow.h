@@ -1,23 +1,24 @@
 #pragma once
 
-#include "apierror.h"
-#include "apiquery.h"
 #include "clientconfig.h"
 #include "connectionchoice.h"
+#include "localsandbox.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <functional>
 
+class ConnectionController;
 class ConnectionSession;
-class ConnectionSwitcher;
+class ConnectionTableModel;
 class ConnectionTableView;
 class DetailPane;
 class EnvironmentBadge;
 class ErrorBanner;
 class FilterBar;
 class FindBar;
+class ListingController;
 class LoadStatus;
+class NoticeBoard;
 class QAction;
 class QLabel;
 class QMenu;
@@ -28,30 +29,27 @@ class SandboxFaultsDialog;
 class SecretStore;
 class SessionFigures;
 
-// The desktop window: filters, the incremental connection table, the detail pane, inline
-// error banners, the status bar with the session figures, and the request log dock. It
-// owns the current ConnectionSession and swaps it when the user picks another
-// environment. The creator passes the QSettings (tests use a file in a temporary
-// directory) and the SecretStore (tests use memory), and decides what to connect to first.
+// The desktop window: filters, the incremental connection table, the detail pane, the
+// notice banner, the status bar with the session figures, and the request log dock. It
+// draws and forwards: ConnectionController decides what it is connected to and
+// ListingController what the table lists and what the banner says about it. The creator
+// passes the QSettings (tests use a file in a temporary directory), the SecretStore (tests
+// use memory) and the way to start the local sandbox, and decides what to connect to first.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(QSettings *settings, SecretStore *secrets, QWidget *parent = nullptr);
+    MainWindow(QSettings *settings, SecretStore *secrets, LocalSandboxFactory sandboxes,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Timeout, retries and CA file for every connection (command-line flags).
     void setClientDefaults(const ClientConfig &defaults);
     // Off: connecting lists nothing until refresh() (F5). Tests use it to show a
     // production window without sending a request.
-    void setAutoLoad(bool autoLoad) { m_autoLoad = autoLoad; }
-
-    // Connects with a key the caller already has (INCREASE_API_KEY, --api-key-file); the
-    // local sandbox ignores it.
+    void setAutoLoad(bool autoLoad);
+    // See ConnectionController.
     void connectWithKey(const ConnectionChoice &choice, const QString &apiKey);
-    // Connects with the key kept in the secret store. Until it arrives the current
-    // connection stays; with no key a banner offers "Set API key…" (and with no current
-    // connection the local sandbox opens meanwhile).
     void connectWithStoredKey(const ConnectionChoice &choice);
 
     void refresh();
@@ -63,7 +61,10 @@ public:
     // Developer → Sandbox faults…, offered while connected to the in-process sandbox.
     void openSandboxFaults();
 
-    ConnectionSession *session() const { return m_session; }
+    ConnectionController *connectionController() const { return m_connection; }
+    ListingController *listingController() const { return m_listing; }
+    NoticeBoard *notices() const { return m_notices; }
+    ConnectionSession *session() const;
     FilterBar *filterBar() const { return m_filterBar; }
     ConnectionTableView *tableView() const { return m_table; }
     DetailPane *detailPane() const { return m_detail; }
@@ -86,40 +87,25 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildLayout();
     void buildActions();
+    void wireControllers();
     void adopt(ConnectionSession *session);
-    void inspect(ConnectionSession *session);
-    void startLoading();
-    void openLocalFallback();
-    void applyQuery(const ConnectionQuery &query);
+    void showListing(ConnectionTableModel *model);
     void saveLayout();
     void updateSummary();
     void updateTitle();
     void findInLoadedRows(const QString &text, bool forward);
-    void showBanner(const ApiError &error, std::function<void()> retry);
-    void onKeyMissing(const ConnectionChoice &choice, const QString &message,
-                      bool serviceUnavailable);
-    void onConnectFailed(const ConnectionChoice &choice, const QString &message);
-    void onKeyWritten(const QString &environment);
-    void onSettingsDialogFinished(const ConnectionChoice &choice, bool accepted);
-    void onPageLoaded();
-    void onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason);
-    ConnectionChoice currentChoice() const;
 
     QSettings *m_settings;
     QPointer<SecretStore> m_secrets;
-    ConnectionSwitcher *m_switcher;
-    ConnectionSession *m_session = nullptr;
-    QList<QMetaObject::Connection> m_sessionConnections;
+    NoticeBoard *m_notices;
+    ConnectionController *m_connection;
+    ListingController *m_listing;
     QPointer<QDialog> m_exportDialog;
     QPointer<QDialog> m_settingsDialog;
     QPointer<SandboxFaultsDialog> m_sandboxFaults;
-    bool m_autoLoad = true;
-    bool m_loaded = false; // the current session's table is attached and listing
     QByteArray m_headerState;
-    // Keys the settings dialog wrote while open: acted on when it closes.
-    QStringList m_keysWrittenInDialog;
-    std::function<void()> m_retry; // what the banner's Retry does
 
     FilterBar *m_filterBar;
     QLabel *m_summary;

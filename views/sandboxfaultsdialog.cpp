@@ -1,6 +1,6 @@
 #include "sandboxfaultsdialog.h"
 
-#include "sandboxserver.h"
+#include "localsandbox.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -38,7 +38,7 @@ QDoubleSpinBox *percentSpin(QWidget *parent)
 
 } // namespace
 
-SandboxFaultsDialog::SandboxFaultsDialog(SandboxServer *sandbox, QWidget *parent)
+SandboxFaultsDialog::SandboxFaultsDialog(LocalSandbox *sandbox, QWidget *parent)
     : QDialog(parent)
     , m_target(new QLabel(this))
     , m_latency(delaySpin(this))
@@ -118,13 +118,13 @@ SandboxFaultsDialog::SandboxFaultsDialog(SandboxServer *sandbox, QWidget *parent
     setSandbox(sandbox);
 }
 
-void SandboxFaultsDialog::setSandbox(SandboxServer *sandbox)
+void SandboxFaultsDialog::setSandbox(LocalSandbox *sandbox)
 {
     m_sandbox = sandbox;
     load();
 }
 
-SandboxServer *SandboxFaultsDialog::sandbox() const
+LocalSandbox *SandboxFaultsDialog::sandbox() const
 {
     return m_sandbox;
 }
@@ -153,12 +153,12 @@ void SandboxFaultsDialog::load()
     }
     m_target->setText(tr("The local sandbox at %1. Changes apply from the next request.")
                           .arg(m_sandbox->baseUrl().toString()));
-    const SandboxOptions &options = m_sandbox->options();
+    const SandboxFaults faults = m_sandbox->faults();
     m_loading = true;
-    m_latency->setValue(options.latencyMs);
-    m_jitter->setValue(options.jitterMs);
-    m_failRate->setValue(options.failRate * 100.0);
-    m_dropRate->setValue(options.dropRate * 100.0);
-    m_rateLimit->setValue(options.rateLimit);
+    m_latency->setValue(faults.latencyMs);
+    m_jitter->setValue(faults.jitterMs);
+    m_failRate->setValue(faults.failRate * 100.0);
+    m_dropRate->setValue(faults.dropRate * 100.0);
+    m_rateLimit->setValue(faults.rateLimit);
     m_loading = false;
 }

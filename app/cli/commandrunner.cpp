@@ -2,6 +2,7 @@
 
 #include "applicationscommand.h"
 #include "commonoptions.h"
+#include "connectionflags.h"
 #include "console.h"
 #include "demosandbox.h"
 #include "exitcode.h"
@@ -66,7 +67,7 @@ QString CommandRunner::generalHelp()
            "Without a command, the desktop window opens (it takes the same connection flags).\n"
            "The key comes from INCREASE_API_KEY or --api-key-file; --demo needs none.\n"
            "Exit codes: 0 done, 1 failed, 2 usage error, 130 SIGINT, 143 SIGTERM."));
-    CommonOptions::add(parser);
+    ConnectionFlags::add(parser);
     parser.addPositionalArgument(u"command"_s, tr("export, get or applications."), u"COMMAND"_s);
     return parser.helpText();
 }
@@ -74,7 +75,7 @@ QString CommandRunner::generalHelp()
 bool CommandRunner::wantsCommand(const QStringList &arguments)
 {
     QCommandLineParser finder;
-    CommonOptions::add(finder);
+    ConnectionFlags::add(finder);
     finder.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!finder.parse(arguments))
         return true;
@@ -97,7 +98,7 @@ int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &
 
     // The common flags may come before the command; the command's own flags after it.
     QCommandLineParser finder;
-    CommonOptions::add(finder);
+    ConnectionFlags::add(finder);
     finder.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!finder.parse(arguments))
         return usageError(console,
@@ -127,7 +128,7 @@ int CommandRunner::runCommand(const QString &name, const QStringList &arguments,
                               const QProcessEnvironment &environment, Console &console)
 {
     QCommandLineParser parser;
-    CommonOptions::add(parser);
+    ConnectionFlags::add(parser);
     if (name == "export"_L1)
         ExportCommand::addOptions(parser);
     else if (name == "get"_L1)

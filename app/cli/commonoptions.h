@@ -27,17 +27,7 @@ struct CommonSettings
 
 namespace CommonOptions {
 
-inline constexpr int kMaxRetriesLimit = 100;
-
-void add(QCommandLineParser &parser);
-
-// --name as a whole number in [min, max], or nullopt with `error` saying what it takes.
-std::optional<int> readInt(const QCommandLineParser &parser, const QString &name, int min, int max,
-                           QString *error);
-// A readable file holding a PEM certificate, or false with `error` saying how to fix it.
-bool checkCaFile(const QString &path, QString *error);
-
-// nullopt with `error` (one line, what is wrong and what to do) on a usage error: a bad
+// The flags (ConnectionFlags::add) as a command needs them. nullopt with `error` (one line, what is wrong and what to do) on a usage error: a bad
 // value, conflicting flags, no key, a key file others can read, an unusable CA file.
 std::optional<CommonSettings> read(const QCommandLineParser &parser,
                                    const QProcessEnvironment &environment, QString *error);

@@ -1,6 +1,7 @@
 #include "desktopapp.h"
 
 #include "desktopoptions.h"
+#include "inprocesssandbox.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "windowsettings.h"
@@ -61,7 +62,7 @@ int runDesktop(int argc, char **argv)
 
     QSettings settings;
     KeychainSecretStore secrets;
-    MainWindow window(&settings, &secrets);
+    MainWindow window(&settings, &secrets, &InProcessSandbox::start);
     window.setClientDefaults(start->clientDefaults);
     const ConnectionChoice choice =
         DesktopOptions::firstChoice(*start, WindowSettings::choice(settings));

@@ -1,44 +1,27 @@
 #include "desktopoptions.h"
 
-#include "cli/commonoptions.h"
+#include "connectionflags.h"
 #include "endpoint.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DesktopOptions", text);
-}
-
 std::optional<ConnectionChoice> readChoice(const QCommandLineParser &parser,
                                            const QProcessEnvironment &environment, QString *error)
 {
-    QString environmentFlag = parser.value(u"environment"_s);
-    if (parser.isSet(u"demo"_s)) {
-        if (!environmentFlag.isEmpty() && environmentFlag != "local"_L1) {
-            *error = tr("--demo means --environment local, but --environment %1 was given; "
-                        "choose one")
-                         .arg(environmentFlag);
-            return std::nullopt;
-        }
-        environmentFlag = u"local"_s;
-    }
-    const QString baseUrlFlag = parser.value(u"base-url"_s);
-    if (parser.isSet(u"base-url"_s) && baseUrlFlag.isEmpty()) {
-        *error = tr("--base-url needs an address, e.g. https://sandbox.increase.com");
+    const std::optional<ConnectionFlags::EndpointFlags> flags =
+        ConnectionFlags::readEndpointFlags(parser, error);
+    if (!flags)
         return std::nullopt;
-    }
     const bool fromEnvironment = !environment.value(u"INCREASE_BASE_URL"_s).isEmpty() ||
                                  !environment.value(u"INCREASE_URL"_s).isEmpty();
-    if (environmentFlag.isEmpty() && baseUrlFlag.isEmpty() && !fromEnvironment)
+    if (flags->environment.isEmpty() && flags->baseUrl.isEmpty() && !fromEnvironment)
         return ConnectionChoice{}; // nothing said: the caller uses the saved choice
     const std::optional<Endpoint::Resolved> endpoint =
-        Endpoint::resolve(baseUrlFlag, environmentFlag, environment, error);
+        Endpoint::resolve(flags->baseUrl, flags->environment, environment, error);
     if (!endpoint)
         return std::nullopt;
     if (endpoint->environment == "local"_L1)
@@ -53,7 +36,7 @@ std::optional<ConnectionChoice> readChoice(const QCommandLineParser &parser,
 
 void DesktopOptions::add(QCommandLineParser &parser)
 {
-    CommonOptions::add(parser);
+    ConnectionFlags::add(parser);
 }
 
 std::optional<DesktopStart> DesktopOptions::read(const QCommandLineParser &parser,
@@ -61,23 +44,15 @@ std::optional<DesktopStart> DesktopOptions::read(const QCommandLineParser &parse
                                                  QString *error)
 {
     DesktopStart start;
-    if (parser.isSet(u"timeout-ms"_s)) {
-        const auto timeout =
-            CommonOptions::readInt(parser, u"timeout-ms"_s, 1, 24 * 60 * 60 * 1000, error);
-        if (!timeout)
-            return std::nullopt;
-        start.clientDefaults.timeoutMs = *timeout;
-    }
-    if (parser.isSet(u"max-retries"_s)) {
-        const auto retries = CommonOptions::readInt(parser, u"max-retries"_s, 0,
-                                                    CommonOptions::kMaxRetriesLimit, error);
-        if (!retries)
-            return std::nullopt;
-        start.clientDefaults.maxRetries = *retries;
-    }
+    std::optional<int> timeoutMs;
+    std::optional<int> maxRetries;
+    if (!ConnectionFlags::readLimits(parser, &timeoutMs, &maxRetries, error))
+        return std::nullopt;
+    start.clientDefaults.timeoutMs = timeoutMs.value_or(start.clientDefaults.timeoutMs);
+    start.clientDefaults.maxRetries = maxRetries.value_or(start.clientDefaults.maxRetries);
     if (parser.isSet(u"ca-file"_s)) {
         const QString path = parser.value(u"ca-file"_s);
-        if (!CommonOptions::checkCaFile(path, error))
+        if (!ConnectionFlags::checkCaFile(path, error))
             return std::nullopt;
         start.clientDefaults.caFile = path;
     }
@@ -88,18 +63,10 @@ std::optional<DesktopStart> DesktopOptions::read(const QCommandLineParser &parse
     if (!choice->environment.isEmpty())
         start.choice = choice;
 
-    if (parser.isSet(u"api-key-file"_s)) {
-        const QString path = parser.value(u"api-key-file"_s);
-        QString why;
-        const std::optional<QString> key = Endpoint::readApiKeyFile(path, &why);
-        if (!key) {
-            *error = tr("--api-key-file: %1").arg(why);
-            return std::nullopt;
-        }
-        start.apiKey = *key;
-    } else if (const std::optional<QString> key = Endpoint::apiKeyFromEnvironment(environment)) {
-        start.apiKey = *key;
-    }
+    const std::optional<QString> key = ConnectionFlags::readApiKey(parser, environment, error);
+    if (!key)
+        return std::nullopt;
+    start.apiKey = *key;
     return start;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/applicationlist.h"
 #include "cli/commandrunner.h"
 #include "cli/commonoptions.h"
+#include "connectionflags.h"
 #include "cli/console.h"
 #include "cli/errorreport.h"
 #include "cli/exportcommand.h"
@@ -24,7 +25,7 @@ std::optional<CommonSettings> readCommon(const QStringList &flags, const QProces
                                          QString *error)
 {
     QCommandLineParser parser;
-    CommonOptions::add(parser);
+    ConnectionFlags::add(parser);
     if (!parser.parse(QStringList{u"increase-connections"_s} + flags)) {
         *error = parser.errorText();
         return std::nullopt;

@@ -486,7 +486,7 @@ void TestRequestLogDock::sandboxFaultsDialogChangesTheFailRate()
         return model && model->rowCount() > 0;
     }));
     QVERIFY(settle(*window));
-    SandboxServer *sandbox = window->session()->sandbox();
+    LocalSandbox *sandbox = window->session()->sandbox();
     QVERIFY(sandbox);
 
     window->sandboxFaultsAction()->trigger();
@@ -502,9 +502,9 @@ void TestRequestLogDock::sandboxFaultsDialogChangesTheFailRate()
     QTest::keyClick(failRate, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(failRate, u"100"_s);
     QCOMPARE(failRate->value(), 100.0);
-    QCOMPARE(sandbox->options().failRate, 1.0);
+    QCOMPARE(sandbox->faults().failRate, 1.0);
     dialog->latencySpin()->setValue(20);
-    QCOMPARE(sandbox->options().latencyMs, 20);
+    QCOMPARE(sandbox->faults().latencyMs, 20);
 
     // The next refresh fails, first attempt and retries alike.
     window->refresh();
@@ -514,8 +514,8 @@ void TestRequestLogDock::sandboxFaultsDialogChangesTheFailRate()
     QPushButton *reset = buttonNamed(dialog, u"Reset"_s);
     QVERIFY(reset);
     QTest::mouseClick(reset, Qt::LeftButton);
-    QCOMPARE(sandbox->options().failRate, 0.0);
-    QCOMPARE(sandbox->options().latencyMs, 0);
+    QCOMPARE(sandbox->faults().failRate, 0.0);
+    QCOMPARE(sandbox->faults().latencyMs, 0);
     QCOMPARE(failRate->value(), 0.0);
     window->refresh();
     QVERIFY(waitUntil([&] { return tableModel(*window)->rowCount() > 0; }));

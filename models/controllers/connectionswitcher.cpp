@@ -5,9 +5,11 @@
 
 using namespace Qt::StringLiterals;
 
-ConnectionSwitcher::ConnectionSwitcher(SecretStore *secrets, QObject *parent)
+ConnectionSwitcher::ConnectionSwitcher(SecretStore *secrets, LocalSandboxFactory sandboxes,
+                                       QObject *parent)
     : QObject(parent)
     , m_secrets(secrets)
+    , m_sandboxes(std::move(sandboxes))
 {
     if (secrets) {
         connect(secrets, &SecretStore::keyRead, this, &ConnectionSwitcher::onKeyRead);
@@ -77,10 +79,16 @@ void ConnectionSwitcher::onFailed(const QString &environment, const QString &mes
     Q_EMIT keyMissing(m_pending, message, serviceUnavailable);
 }
 
+ConnectionSession *ConnectionSwitcher::create(const ConnectionChoice &choice,
+                                              const QString &apiKey, QString *error) const
+{
+    return ConnectionSession::create(choice, apiKey, m_defaults, m_sandboxes, error);
+}
+
 void ConnectionSwitcher::build(const ConnectionChoice &choice, const QString &apiKey)
 {
     QString error;
-    ConnectionSession *session = ConnectionSession::create(choice, apiKey, m_defaults, &error);
+    ConnectionSession *session = create(choice, apiKey, &error);
     if (!session) {
         Q_EMIT failed(choice, error);
         return;

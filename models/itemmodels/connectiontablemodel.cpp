@@ -107,12 +107,14 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
     m_nextCursor.clear();
     m_seenCursors.clear();
     m_hasMore = true;
-    m_loadingAll = false;
+    const bool wasLoadingAll = std::exchange(m_loadingAll, false);
     m_paused = false;
     m_lastError.reset();
     m_query = query;
     endResetModel();
 
+    if (wasLoadingAll)
+        Q_EMIT loadingAllChanged(false);
     Q_EMIT queryChanged(m_query);
     // A view or the model tester may already have asked for the first page while the
     // reset was signalled; fetchMore's guard makes this a no-op then.
@@ -148,7 +150,7 @@ void ConnectionTableModel::loadAll()
 {
     if (!m_hasMore)
         return;
-    m_loadingAll = true;
+    setLoadingAll(true);
     fetchMore({});
 }
 
@@ -156,7 +158,7 @@ void ConnectionTableModel::cancelLoadAll()
 {
     if (!m_loadingAll)
         return;
-    m_loadingAll = false;
+    setLoadingAll(false);
     // The rows received stay. They go in while the page request is still in flight, so a
     // view answering the insertion with fetchMore() does not start another one.
     if (m_shown < m_store.size()) {
@@ -171,6 +173,14 @@ void ConnectionTableModel::cancelLoadAll()
         m_call = nullptr;
         call->abort();
     }
+}
+
+void ConnectionTableModel::setLoadingAll(bool loadingAll)
+{
+    if (m_loadingAll == loadingAll)
+        return;
+    m_loadingAll = loadingAll;
+    Q_EMIT loadingAllChanged(loadingAll);
 }
 
 void ConnectionTableModel::startFetch()
@@ -228,7 +238,7 @@ void ConnectionTableModel::onPage(quint64 generation, const ApiResult &result)
         if (m_loadingAll)
             startFetch();
     } else {
-        m_loadingAll = false;
+        setLoadingAll(false);
     }
     storePage(page->data);
     if (m_loadingAll) {
@@ -265,8 +275,8 @@ void ConnectionTableModel::fail(const ApiError &error)
             return;
     }
     m_lastError = error;
-    m_loadingAll = false;
     m_paused = true;
+    setLoadingAll(false);
     Q_EMIT fetchFailed(error);
 }
 

@@ -28,10 +28,6 @@ bool isLoopbackHost(const QString &host);
 // https, or http to loopback; no user info, path, query or fragment beyond "/".
 bool checkBaseUrl(const QUrl &url, QString *error);
 
-// Reads a key file: refused unless it is a regular file only its owner can read
-// (no group/other permission bits). Surrounding whitespace is trimmed; empty is an error.
-std::optional<QString> readApiKeyFile(const QString &path, QString *error);
-
 // INCREASE_API_KEY from the environment, trimmed; nullopt if unset or empty.
 std::optional<QString> apiKeyFromEnvironment(const QProcessEnvironment &env);
 

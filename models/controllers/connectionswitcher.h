@@ -2,6 +2,7 @@
 
 #include "clientconfig.h"
 #include "connectionchoice.h"
+#include "localsandbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -18,11 +19,16 @@ class ConnectionSwitcher : public QObject
 {
     Q_OBJECT
 public:
-    explicit ConnectionSwitcher(SecretStore *secrets, QObject *parent = nullptr);
+    ConnectionSwitcher(SecretStore *secrets, LocalSandboxFactory sandboxes,
+                       QObject *parent = nullptr);
 
     // Timeout, retries and CA file for every session (from the command line).
     void setClientDefaults(const ClientConfig &defaults) { m_defaults = defaults; }
     const ClientConfig &clientDefaults() const { return m_defaults; }
+
+    // A session for `choice` now, or nullptr with `error` (no switch, no signal).
+    ConnectionSession *create(const ConnectionChoice &choice, const QString &apiKey,
+                              QString *error) const;
 
     // Switches to `choice`, reading its key from the secret store.
     void request(const ConnectionChoice &choice);
@@ -52,6 +58,7 @@ private:
     bool concerns(const QString &environment) const;
 
     QPointer<SecretStore> m_secrets;
+    LocalSandboxFactory m_sandboxes;
     ClientConfig m_defaults;
     ConnectionChoice m_pending;
     State m_state = State::Idle;

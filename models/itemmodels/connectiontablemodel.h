@@ -98,9 +98,12 @@ Q_SIGNALS:
     void fetchFailed(const ApiError &error);
     void queryChanged(const ConnectionQuery &query);
     void retryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason);
+    // Load All began or ended (the last page, an error, a cancel, a requery).
+    void loadingAllChanged(bool loadingAll);
 
 private:
     void requery(const ConnectionQuery &query);
+    void setLoadingAll(bool loadingAll);
     void startFetch();
     void onPage(quint64 generation, const ApiResult &result);
     void fail(const ApiError &error);

@@ -2,14 +2,15 @@
 
 #include "clientconfig.h"
 #include "connectionchoice.h"
+#include "localsandbox.h"
 
 #include <QObject>
+#include <QPointer>
 #include <memory>
 
 class ApplicationListModel;
 class ConnectionTableModel;
 class IncreaseClient;
-class SandboxServer;
 
 // One live connection: the API client for a base URL and key, the models it feeds, and —
 // for the local environment — the in-process sandbox it talks to, with a key made up for
@@ -20,10 +21,11 @@ class ConnectionSession : public QObject
     Q_OBJECT
 public:
     // `defaults` brings the timeout, retries and CA file; its URL and key are ignored.
-    // nullptr with `error` when the choice cannot be used (a plain-http remote URL, a
-    // sandbox that could not start).
+    // `sandboxes` starts the local environment's sandbox. nullptr with `error` when the
+    // choice cannot be used (a plain-http remote URL, a sandbox that could not start).
     static ConnectionSession *create(const ConnectionChoice &choice, const QString &apiKey,
-                                     const ClientConfig &defaults, QString *error,
+                                     const ClientConfig &defaults,
+                                     const LocalSandboxFactory &sandboxes, QString *error,
                                      QObject *parent = nullptr);
     ~ConnectionSession() override;
 
@@ -35,13 +37,21 @@ public:
     ApplicationListModel *applications() const { return m_applications; }
     // The in-process sandbox of the local environment, for its fault knobs (Developer →
     // Sandbox faults…); nullptr for every other environment.
-    SandboxServer *sandbox() const { return m_sandbox.get(); }
+    LocalSandbox *sandbox() const { return m_sandbox.get(); }
+
+    // Deletes the session once nothing keeps it (keepWhile): after a switch, an export
+    // still running on this session's client finishes first.
+    void keepWhile(QObject *work);
+    void retire();
 
 private:
     ConnectionSession(const ConnectionChoice &choice, QObject *parent);
+    void deleteWhenFree();
 
     ConnectionChoice m_choice;
-    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<LocalSandbox> m_sandbox;
+    QList<QPointer<QObject>> m_keptBy;
+    bool m_retired = false;
     IncreaseClient *m_client = nullptr;
     ApplicationListModel *m_applications = nullptr;
     ConnectionTableModel *m_connections = nullptr;

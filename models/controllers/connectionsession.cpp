@@ -4,7 +4,6 @@
 #include "connectiontablemodel.h"
 #include "endpoint.h"
 #include "increaseclient.h"
-#include "sandboxserver.h"
 
 #include <QRandomGenerator>
 
@@ -47,24 +46,24 @@ QUrl ConnectionSession::baseUrl() const
 }
 
 ConnectionSession *ConnectionSession::create(const ConnectionChoice &choice, const QString &apiKey,
-                                             const ClientConfig &defaults, QString *error,
-                                             QObject *parent)
+                                             const ClientConfig &defaults,
+                                             const LocalSandboxFactory &sandboxes,
+                                             QString *error, QObject *parent)
 {
     std::unique_ptr<ConnectionSession> session(new ConnectionSession(choice, nullptr));
     ClientConfig config = defaults;
     config.environment = choice.environment;
     if (session->isLocal()) {
-        SandboxOptions options;
-        options.port = 0;
-        options.apiKey = demoKey();
-        session->m_sandbox = std::make_unique<SandboxServer>(options);
-        QString why;
-        if (!session->m_sandbox->listen(&why)) {
+        const QString key = demoKey();
+        QString why = tr("this program was built without it");
+        if (sandboxes)
+            session->m_sandbox = sandboxes(key, &why);
+        if (!session->m_sandbox) {
             *error = tr("The local sandbox could not start: %1").arg(why);
             return nullptr;
         }
         config.baseUrl = session->m_sandbox->baseUrl();
-        config.apiKey = options.apiKey;
+        config.apiKey = key;
         config.caFile.clear();
     } else {
         config.baseUrl = baseUrlFor(choice);
@@ -85,4 +84,28 @@ ConnectionSession *ConnectionSession::create(const ConnectionChoice &choice, con
     session->m_connections->setApplicationNames(session->m_applications);
     session->setParent(parent);
     return session.release();
+}
+
+void ConnectionSession::keepWhile(QObject *work)
+{
+    m_keptBy.append(work);
+    connect(work, &QObject::destroyed, this, [this](QObject *gone) {
+        // A widget sends destroyed() before its QPointers are cleared: compare as well.
+        m_keptBy.removeIf([gone](const QPointer<QObject> &w) { return w.isNull() || w == gone; });
+        if (m_retired)
+            deleteWhenFree();
+    });
+}
+
+void ConnectionSession::retire()
+{
+    m_retired = true;
+    deleteWhenFree();
+}
+
+void ConnectionSession::deleteWhenFree()
+{
+    m_keptBy.removeIf([](const QPointer<QObject> &work) { return work.isNull(); });
+    if (m_keptBy.isEmpty())
+        deleteLater();
 }

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <optional>
+
+class QCommandLineParser;
+
+// The connection flags the headless commands and the window both take (PRODUCT.md §5),
+// read the same way by each: --demo, --environment, --base-url, --api-key-file,
+// --ca-file, --timeout-ms, --max-retries, plus --verbose, --quiet, --help, --version.
+namespace ConnectionFlags {
+
+inline constexpr int kMaxRetriesLimit = 100;
+
+void add(QCommandLineParser &parser);
+
+// --name as a whole number in [min, max], or nullopt with `error` saying what it takes.
+std::optional<int> readInt(const QCommandLineParser &parser, const QString &name, int min, int max,
+                           QString *error);
+// --timeout-ms and --max-retries, each left alone when not given; false with `error` on a
+// bad value.
+bool readLimits(const QCommandLineParser &parser, std::optional<int> *timeoutMs,
+                std::optional<int> *maxRetries, QString *error);
+// A readable file holding a PEM certificate, or false with `error` saying how to fix it.
+bool checkCaFile(const QString &path, QString *error);
+
+// --environment (with --demo folded in as "local") and --base-url as given, empty when
+// not; nullopt with `error` when they contradict each other or --base-url is empty.
+struct EndpointFlags
+{
+    QString environment;
+    QString baseUrl;
+};
+std::optional<EndpointFlags> readEndpointFlags(const QCommandLineParser &parser, QString *error);
+
+// The key from --api-key-file, else INCREASE_API_KEY; empty when neither gives one.
+// nullopt with `error` when the key file is refused.
+std::optional<QString> readApiKey(const QCommandLineParser &parser,
+                                  const QProcessEnvironment &environment, QString *error);
+
+} // namespace ConnectionFlags

@@ -1,0 +1,165 @@
+#include "connectioncontroller.h"
+
+#include "connectionsession.h"
+#include "connectionswitcher.h"
+#include "noticeboard.h"
+#include "secretstore.h"
+#include "windowsettings.h"
+
+using namespace Qt::StringLiterals;
+
+ConnectionController::ConnectionController(QSettings *settings, SecretStore *secrets,
+                                           LocalSandboxFactory sandboxes, NoticeBoard *notices,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_notices(notices)
+    , m_switcher(new ConnectionSwitcher(secrets, std::move(sandboxes), this))
+{
+    connect(m_switcher, &ConnectionSwitcher::ready, this, &ConnectionController::adopt);
+    connect(m_switcher, &ConnectionSwitcher::waitingForKey, this,
+            [this](const ConnectionChoice &choice) {
+                if (!m_session)
+                    Q_EMIT connecting(choice);
+                Q_EMIT statusMessage(
+                    tr("Reading the API key for %1 from the keychain…").arg(displayName(choice)));
+            });
+    connect(m_switcher, &ConnectionSwitcher::keyMissing, this,
+            &ConnectionController::onKeyMissing);
+    connect(m_switcher, &ConnectionSwitcher::failed, this, &ConnectionController::onConnectFailed);
+    if (secrets)
+        connect(secrets, &SecretStore::keyWritten, this, &ConnectionController::onKeyWritten);
+}
+
+ConnectionController::~ConnectionController()
+{
+    // The session's models abort their requests before the client goes.
+    delete m_session;
+}
+
+void ConnectionController::setClientDefaults(const ClientConfig &defaults)
+{
+    m_switcher->setClientDefaults(defaults);
+}
+
+void ConnectionController::connectWithKey(const ConnectionChoice &choice, const QString &apiKey)
+{
+    m_switcher->requestWithKey(choice, apiKey);
+}
+
+void ConnectionController::connectWithStoredKey(const ConnectionChoice &choice)
+{
+    m_switcher->request(choice);
+}
+
+ConnectionChoice ConnectionController::currentChoice() const
+{
+    if (m_switcher->isWaiting())
+        return m_switcher->pendingChoice();
+    if (m_session)
+        return m_session->choice();
+    return WindowSettings::choice(*m_settings).value_or(ConnectionChoice{u"local"_s, {}});
+}
+
+void ConnectionController::adopt(ConnectionSession *session)
+{
+    ConnectionSession *old = m_session;
+    m_session = session;
+    session->setParent(this);
+    m_notices->clear();
+    Q_EMIT statusMessage(QString());
+    Q_EMIT sessionChanged(session);
+    if (old)
+        old->retire();
+}
+
+void ConnectionController::openLocalFallback()
+{
+    QString error;
+    ConnectionSession *local =
+        m_switcher->create(ConnectionChoice{u"local"_s, {}}, QString(), &error);
+    if (local)
+        adopt(local);
+    else
+        Q_EMIT statusMessage(error);
+}
+
+void ConnectionController::onKeyMissing(const ConnectionChoice &choice, const QString &message,
+                                        bool serviceUnavailable)
+{
+    // The notice must come after the fallback's adopt(), which clears the board.
+    if (!m_session)
+        openLocalFallback();
+    QString detail;
+    if (serviceUnavailable)
+        detail = tr("The system keychain is not available (%1). Set API key… can keep a key "
+                    "for this session only.")
+                     .arg(message);
+    else if (!message.isEmpty())
+        detail = tr("The keychain could not be read: %1").arg(message);
+    else
+        detail = tr("Set API key… stores one in the system keychain.");
+    if (m_session)
+        detail += u'\n' + tr("Still connected to %1.").arg(displayName(m_session->choice()));
+    Notice notice;
+    notice.title = tr("No API key for %1").arg(displayName(choice));
+    notice.detail = detail;
+    notice.actions = Notice::SetApiKey | Notice::Dismiss;
+    m_notices->post(this, notice);
+    Q_EMIT statusMessage(QString());
+}
+
+void ConnectionController::onConnectFailed(const ConnectionChoice &choice, const QString &message)
+{
+    if (!m_session)
+        openLocalFallback();
+    Notice notice;
+    notice.title = tr("Could not connect to %1").arg(displayName(choice));
+    notice.detail = message;
+    notice.actions = Notice::Retry | Notice::Dismiss;
+    m_notices->post(this, notice, [this, choice] { connectWithStoredKey(choice); });
+}
+
+void ConnectionController::onKeyWritten(const QString &environment)
+{
+    if (m_settingsOpen) {
+        if (!m_keysWrittenInSettings.contains(environment))
+            m_keysWrittenInSettings.append(environment);
+        return;
+    }
+    // A key for the environment still waited for completes the switch; a new key for the
+    // one in use (Set API key… after invalid_api_key_error) reconnects with it.
+    if (m_switcher->isWaiting()) {
+        if (m_switcher->pendingChoice().environment == environment)
+            m_switcher->request(m_switcher->pendingChoice());
+        return;
+    }
+    if (m_session && !m_session->isLocal() && m_session->choice().environment == environment)
+        m_switcher->request(m_session->choice());
+}
+
+void ConnectionController::settingsOpened()
+{
+    m_settingsOpen = true;
+}
+
+void ConnectionController::settingsClosed(const ConnectionChoice &choice, bool accepted)
+{
+    m_settingsOpen = false;
+    const QStringList written = std::exchange(m_keysWrittenInSettings, {});
+    if (!accepted) {
+        for (const QString &environment : written)
+            onKeyWritten(environment);
+        return;
+    }
+    WindowSettings::setChoice(*m_settings, choice);
+    // The same connection with the same key: nothing to redo, the rows stay.
+    const bool unchanged = m_session && m_session->choice() == choice &&
+                           (m_session->isLocal() || !written.contains(choice.environment));
+    if (unchanged) {
+        m_switcher->cancel();
+        return;
+    }
+    m_switcher->request(choice);
+}

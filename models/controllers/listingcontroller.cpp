@@ -1,0 +1,150 @@
+#include "listingcontroller.h"
+
+#include "applicationlistmodel.h"
+#include "connectionsession.h"
+#include "connectiontablemodel.h"
+#include "increaseclient.h"
+#include "noticeboard.h"
+#include "windowsettings.h"
+
+#include <QLocale>
+
+ListingController::ListingController(QSettings *settings, NoticeBoard *notices, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_notices(notices)
+    , m_query(WindowSettings::filters(*settings))
+{}
+
+ConnectionTableModel *ListingController::model() const
+{
+    return m_session && m_listing ? m_session->connections() : nullptr;
+}
+
+void ListingController::setSession(ConnectionSession *session)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
+        disconnect(connection);
+    m_sessionConnections.clear();
+    m_session = session;
+    m_listing = false;
+    if (!session)
+        return;
+
+    ConnectionTableModel *connections = session->connections();
+    ApplicationListModel *applications = session->applications();
+    m_sessionConnections = {
+        connect(session->client(), &IncreaseClient::inFlightChanged, this,
+                &ListingController::inFlightChanged),
+        connect(connections, &ConnectionTableModel::fetchFailed, this,
+                &ListingController::onFetchFailed),
+        connect(connections, &ConnectionTableModel::retryScheduled, this,
+                &ListingController::onRetryScheduled),
+        connect(connections, &ConnectionTableModel::pageLoaded, this,
+                &ListingController::onPageLoaded),
+        connect(connections, &ConnectionTableModel::queryChanged, this,
+                &ListingController::summaryChanged),
+        connect(applications, &ApplicationListModel::loaded, this,
+                &ListingController::summaryChanged),
+        connect(applications, &ApplicationListModel::loadFailed, this,
+                [this](const ApiError &error) {
+                    Q_EMIT statusMessage(
+                        tr("Application names could not be loaded: %1").arg(error.message()), 0);
+                }),
+    };
+    Q_EMIT inFlightChanged(session->client()->inFlight());
+    Q_EMIT summaryChanged();
+    if (m_autoLoad)
+        start();
+}
+
+void ListingController::start()
+{
+    if (!m_session || m_listing)
+        return;
+    m_listing = true;
+    ConnectionTableModel *connections = m_session->connections();
+    Q_EMIT listingStarted(connections);
+    connections->setQuery(m_query);
+    m_session->applications()->reload();
+    Q_EMIT summaryChanged();
+}
+
+void ListingController::setQuery(const ConnectionQuery &query)
+{
+    WindowSettings::setFilters(*m_settings, query);
+    m_query = query;
+    if (ConnectionTableModel *connections = model())
+        connections->setQuery(query);
+    Q_EMIT summaryChanged();
+}
+
+void ListingController::refresh()
+{
+    if (!m_session)
+        return;
+    if (!m_listing) {
+        start();
+        return;
+    }
+    m_notices->clear();
+    m_session->connections()->refresh();
+    m_session->applications()->reload();
+}
+
+void ListingController::loadAll()
+{
+    if (ConnectionTableModel *connections = model())
+        connections->loadAll();
+}
+
+void ListingController::cancelLoadAll()
+{
+    if (ConnectionTableModel *connections = model())
+        connections->cancelLoadAll();
+}
+
+bool ListingController::isLoadingAll() const
+{
+    const ConnectionTableModel *connections = model();
+    return connections && connections->isLoadingAll();
+}
+
+void ListingController::onFetchFailed(const ApiError &error)
+{
+    Notice notice;
+    notice.error = error;
+    notice.actions = Notice::Retry | Notice::ShowInRequestLog | Notice::Dismiss;
+    // Retry asks the model for the page that failed; canFetchMore() stays false after an
+    // error so that views do not hammer a failing server on every scroll.
+    m_notices->post(this, notice, [this] {
+        if (m_session)
+            m_session->connections()->fetchMore({});
+    });
+}
+
+void ListingController::onPageLoaded()
+{
+    // The listing moves again: whatever the notice said about it is over.
+    m_notices->clearFrom(this);
+    Q_EMIT summaryChanged();
+}
+
+void ListingController::onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason)
+{
+    if (reason.kind == ApiError::Kind::RateLimited) {
+        Notice notice;
+        notice.rateLimitDelayMs = delayMs;
+        notice.actions = Notice::ShowInRequestLog | Notice::Dismiss;
+        // Load All can be stopped while it waits; a single page has nothing else to do.
+        if (isLoadingAll())
+            notice.actions |= Notice::Cancel;
+        m_notices->post(this, notice, {}, [this] { cancelLoadAll(); });
+        return;
+    }
+    Q_EMIT statusMessage(tr("%1 — retrying (attempt %2) in %3 s")
+                             .arg(reason.message())
+                             .arg(nextAttempt)
+                             .arg(QLocale().toString(double(delayMs) / 1000.0, 'f', 1)),
+                         int(delayMs) + 1000);
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "apierror.h"
+#include "apiquery.h"
+
+#include <QObject>
+#include <QPointer>
+
+class ConnectionSession;
+class ConnectionTableModel;
+class NoticeBoard;
+class QSettings;
+
+// The listing the table shows: its query (remembered in the settings), when it starts,
+// Load All and its cancellation, and what the notice above the table says about it — a
+// failed page with Retry, the rate-limit countdown while the client waits, other retries
+// in the status bar. The window attaches the model when listingStarted() says so.
+class ListingController : public QObject
+{
+    Q_OBJECT
+public:
+    ListingController(QSettings *settings, NoticeBoard *notices, QObject *parent = nullptr);
+
+    // Off: a new session lists nothing until refresh() (F5). Tests use it to show a
+    // production window without sending a request.
+    void setAutoLoad(bool autoLoad) { m_autoLoad = autoLoad; }
+    // Follows `session`'s models from now on (nullptr: none), listing at once unless
+    // auto-load is off.
+    void setSession(ConnectionSession *session);
+    // The session's connections once listing has started, else nullptr.
+    ConnectionTableModel *model() const;
+
+    const ConnectionQuery &query() const { return m_query; }
+    // A filter change: remembered, and listed again if listing.
+    void setQuery(const ConnectionQuery &query);
+
+    // Lists again from the first page (or starts listing), names included.
+    void refresh();
+    void loadAll();
+    void cancelLoadAll();
+    bool isLoadingAll() const;
+
+Q_SIGNALS:
+    // The table shows `model` from now on (a view asks an empty model for its first page).
+    void listingStarted(ConnectionTableModel *model);
+    // The query, the application names or the rows loaded changed: the summary line is
+    // out of date.
+    void summaryChanged();
+    void inFlightChanged(int requests);
+    // A line for the status bar for `timeoutMs` (0: until replaced).
+    void statusMessage(const QString &text, int timeoutMs);
+
+private:
+    void start();
+    void onFetchFailed(const ApiError &error);
+    void onPageLoaded();
+    void onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason);
+
+    QSettings *m_settings;
+    NoticeBoard *m_notices;
+    QPointer<ConnectionSession> m_session;
+    QList<QMetaObject::Connection> m_sessionConnections;
+    ConnectionQuery m_query;
+    bool m_autoLoad = true;
+    bool m_listing = false; // the session's model is attached and listing
+};
