@@ -14,13 +14,13 @@
 #include "filtersummary.h"
 #include "findbar.h"
 #include "listingcontroller.h"
-#include "loadedrowsearch.h"
 #include "loadstatus.h"
 #include "noticeboard.h"
 #include "requestlogdock.h"
 #include "sandboxfaultsdialog.h"
 #include "secretstore.h"
 #include "sessionfigures.h"
+#include "windowactions.h"
 #include "windowsettings.h"
 
 #include <QAction>
@@ -28,11 +28,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QMenuBar>
+#include <QMenu>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -60,7 +59,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, LocalSandboxFa
 {
     setObjectName(u"mainWindow"_s);
     buildLayout();
-    buildActions();
+    m_actions = new WindowActions(this, m_table, m_requestLog);
     wireControllers();
 
     resize(1200, 760);
@@ -119,70 +118,6 @@ void MainWindow::buildLayout()
     m_requestLog->hide();
 }
 
-void MainWindow::buildActions()
-{
-    const auto action = [this](const QString &text, auto slot, QList<QKeySequence> keys = {}) {
-        auto *a = new QAction(text, this);
-        a->setShortcuts(keys);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a); // shortcuts work while the menu bar is hidden too
-        return a;
-    };
-    QAction *exportAction =
-        action(tr("&Export…"), &MainWindow::openExportDialog, {QKeySequence(u"Ctrl+Shift+E"_s)});
-    QAction *connection = action(tr("&Connection…"), &MainWindow::openConnectionSettings);
-    QAction *quit = action(tr("&Quit"), &QWidget::close, {QKeySequence::Quit});
-    QAction *refreshAction = action(tr("&Refresh"), &MainWindow::refresh,
-                                    {QKeySequence(Qt::Key_F5), QKeySequence(u"Ctrl+R"_s)});
-    QAction *findAction =
-        action(tr("&Find in Loaded Rows…"), &MainWindow::find, {QKeySequence::Find});
-    QAction *goTo = action(tr("&Go to ID…"), &MainWindow::goToId, {QKeySequence(u"Ctrl+L"_s)});
-    QAction *loadAll = action(tr("Load &All"), [this] { m_listing->loadAll(); });
-    QAction *cancel =
-        action(tr("&Cancel Loading"), &MainWindow::cancelOrClose, {QKeySequence(Qt::Key_Escape)});
-    m_sandboxFaultsAction = action(tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults);
-    m_sandboxFaultsAction->setEnabled(false);
-    QAction *requestLog = m_requestLog->toggleViewAction();
-    requestLog->setText(tr("Request &Log"));
-    requestLog->setShortcut(QKeySequence(Qt::Key_F12)); // the browsers' developer tools key
-    addAction(requestLog);
-    exportAction->setToolTip(tr("Export the connections to CSV or JSON Lines"));
-    refreshAction->setToolTip(tr("List again from the first page (F5)"));
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(exportAction);
-    file->addSeparator();
-    file->addAction(quit);
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_table->copyAction());
-    edit->addAction(m_table->copyJsonAction());
-    edit->addSeparator();
-    edit->addAction(findAction);
-    edit->addAction(goTo);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(refreshAction);
-    view->addAction(loadAll);
-    view->addAction(cancel);
-    view->addSeparator();
-    view->addAction(requestLog);
-    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    settingsMenu->addAction(connection);
-    // Only the in-process sandbox has knobs: the menu shows while connected to it.
-    m_developerMenu = menuBar()->addMenu(tr("&Developer"));
-    m_developerMenu->addAction(m_sandboxFaultsAction);
-    m_developerMenu->menuAction()->setVisible(false);
-
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(u"mainToolBar"_s);
-    toolBar->setMovable(false);
-    toolBar->addAction(refreshAction);
-    toolBar->addAction(goTo);
-    toolBar->addAction(findAction);
-    toolBar->addAction(exportAction);
-    toolBar->addSeparator();
-    toolBar->addAction(connection);
-}
-
 void MainWindow::wireControllers()
 {
     const auto showStatus = [this](const QString &text, int timeoutMs) {
@@ -200,8 +135,7 @@ void MainWindow::wireControllers()
     connect(m_filterBar, &FilterBar::queryChanged, m_listing, &ListingController::setQuery);
     connect(m_listing, &ListingController::listingStarted, this, &MainWindow::showListing);
     connect(m_listing, &ListingController::summaryChanged, this, &MainWindow::updateSummary);
-    connect(m_listing, &ListingController::inFlightChanged, m_loadStatus,
-            &LoadStatus::setInFlight);
+    connect(m_listing, &ListingController::inFlightChanged, m_loadStatus, &LoadStatus::setInFlight);
     connect(m_listing, &ListingController::statusMessage, this, showStatus);
 
     connect(m_notices, &NoticeBoard::changed, this, [this] {
@@ -272,8 +206,8 @@ void MainWindow::adopt(ConnectionSession *session)
     m_figures->follow(session->client(), session->connections());
 
     LocalSandbox *sandbox = session->sandbox();
-    m_sandboxFaultsAction->setEnabled(sandbox);
-    m_developerMenu->menuAction()->setVisible(sandbox);
+    m_actions->sandboxFaults->setEnabled(sandbox);
+    m_actions->developerMenu->menuAction()->setVisible(sandbox);
     if (m_sandboxFaults) {
         if (sandbox)
             m_sandboxFaults->setSandbox(sandbox);
@@ -297,6 +231,11 @@ void MainWindow::showListing(ConnectionTableModel *model)
 void MainWindow::refresh()
 {
     m_listing->refresh();
+}
+
+void MainWindow::loadAll()
+{
+    m_listing->loadAll();
 }
 
 void MainWindow::openConnectionSettings()
@@ -330,6 +269,11 @@ void MainWindow::openSandboxFaults()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_sandboxFaults = dialog;
     dialog->show(); // non-modal: the window stays usable to watch the faults' effect
+}
+
+QAction *MainWindow::sandboxFaultsAction() const
+{
+    return m_actions->sandboxFaults;
 }
 
 SandboxFaultsDialog *MainWindow::sandboxFaultsDialog() const
@@ -382,24 +326,12 @@ void MainWindow::cancelOrClose()
 
 void MainWindow::findInLoadedRows(const QString &text, bool forward)
 {
-    ConnectionTableModel *model = m_table->connectionModel();
-    if (!model || text.isEmpty()) {
-        m_findBar->setResult(QString());
-        return;
-    }
     const QModelIndex current = m_table->currentIndex();
-    const std::optional<int> row =
-        LoadedRowSearch::find(*model, session() ? session()->applications() : nullptr, text,
-                              current.isValid() ? current.row() : -1, forward);
-    const QLocale locale;
-    if (!row) {
-        m_findBar->setResult(
-            tr("No match in the %1 loaded rows").arg(locale.toString(model->rowCount())));
-        return;
-    }
-    m_table->goToRow(*row);
-    m_findBar->setResult(tr("Row %1 of %2 loaded")
-                             .arg(locale.toString(*row + 1), locale.toString(model->rowCount())));
+    const ListingController::FindResult found =
+        m_listing->find(text, current.isValid() ? current.row() : -1, forward);
+    if (found.row)
+        m_table->goToRow(*found.row);
+    m_findBar->setResult(found.message);
 }
 
 QString MainWindow::filterSummary() const

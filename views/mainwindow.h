@@ -21,13 +21,13 @@ class LoadStatus;
 class NoticeBoard;
 class QAction;
 class QLabel;
-class QMenu;
 class QSettings;
 class QSplitter;
 class RequestLogDock;
 class SandboxFaultsDialog;
 class SecretStore;
 class SessionFigures;
+class WindowActions;
 
 // The desktop window: filters, the incremental connection table, the detail pane, the
 // notice banner, the status bar with the session figures, and the request log dock. It
@@ -53,6 +53,7 @@ public:
     void connectWithStoredKey(const ConnectionChoice &choice);
 
     void refresh();
+    void loadAll();
     void openConnectionSettings();
     void openExportDialog();
     void goToId();
@@ -75,7 +76,7 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     RequestLogDock *requestLogDock() const { return m_requestLog; }
     SessionFigures *sessionFigures() const { return m_figures; }
-    QAction *sandboxFaultsAction() const { return m_sandboxFaultsAction; }
+    QAction *sandboxFaultsAction() const;
     SandboxFaultsDialog *sandboxFaultsDialog() const;
     QString filterSummary() const;
 
@@ -88,7 +89,6 @@ protected:
 
 private:
     void buildLayout();
-    void buildActions();
     void wireControllers();
     void adopt(ConnectionSession *session);
     void showListing(ConnectionTableModel *model);
@@ -118,6 +118,5 @@ private:
     EnvironmentBadge *m_badge;
     SessionFigures *m_figures;
     RequestLogDock *m_requestLog;
-    QMenu *m_developerMenu = nullptr;
-    QAction *m_sandboxFaultsAction = nullptr;
+    WindowActions *m_actions = nullptr;
 };

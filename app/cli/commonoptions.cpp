@@ -57,8 +57,7 @@ std::optional<CommonSettings> CommonOptions::read(const QCommandLineParser &pars
         ConnectionFlags::readEndpointFlags(parser, error);
     if (!flags)
         return std::nullopt;
-    const auto endpoint =
-        Endpoint::resolve(flags->baseUrl, flags->environment, environment, error);
+    const auto endpoint = Endpoint::resolve(flags->baseUrl, flags->environment, environment, error);
     if (!endpoint)
         return std::nullopt;
     settings.endpoint = *endpoint;

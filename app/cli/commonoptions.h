@@ -27,8 +27,9 @@ struct CommonSettings
 
 namespace CommonOptions {
 
-// The flags (ConnectionFlags::add) as a command needs them. nullopt with `error` (one line, what is wrong and what to do) on a usage error: a bad
-// value, conflicting flags, no key, a key file others can read, an unusable CA file.
+// The flags (ConnectionFlags::add) as a command needs them. nullopt with `error` (one line, what is
+// wrong and what to do) on a usage error: a bad value, conflicting flags, no key, a key file others
+// can read, an unusable CA file.
 std::optional<CommonSettings> read(const QCommandLineParser &parser,
                                    const QProcessEnvironment &environment, QString *error);
 

@@ -25,8 +25,7 @@ ConnectionController::ConnectionController(QSettings *settings, SecretStore *sec
                 Q_EMIT statusMessage(
                     tr("Reading the API key for %1 from the keychain…").arg(displayName(choice)));
             });
-    connect(m_switcher, &ConnectionSwitcher::keyMissing, this,
-            &ConnectionController::onKeyMissing);
+    connect(m_switcher, &ConnectionSwitcher::keyMissing, this, &ConnectionController::onKeyMissing);
     connect(m_switcher, &ConnectionSwitcher::failed, this, &ConnectionController::onConnectFailed);
     if (secrets)
         connect(secrets, &SecretStore::keyWritten, this, &ConnectionController::onKeyWritten);

@@ -79,8 +79,8 @@ void ConnectionSwitcher::onFailed(const QString &environment, const QString &mes
     Q_EMIT keyMissing(m_pending, message, serviceUnavailable);
 }
 
-ConnectionSession *ConnectionSwitcher::create(const ConnectionChoice &choice,
-                                              const QString &apiKey, QString *error) const
+ConnectionSession *ConnectionSwitcher::create(const ConnectionChoice &choice, const QString &apiKey,
+                                              QString *error) const
 {
     return ConnectionSession::create(choice, apiKey, m_defaults, m_sandboxes, error);
 }

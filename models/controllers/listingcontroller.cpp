@@ -4,6 +4,7 @@
 #include "connectionsession.h"
 #include "connectiontablemodel.h"
 #include "increaseclient.h"
+#include "loadedrowsearch.h"
 #include "noticeboard.h"
 #include "windowsettings.h"
 
@@ -108,6 +109,22 @@ bool ListingController::isLoadingAll() const
 {
     const ConnectionTableModel *connections = model();
     return connections && connections->isLoadingAll();
+}
+
+ListingController::FindResult ListingController::find(const QString &text, int from,
+                                                      bool forward) const
+{
+    const ConnectionTableModel *connections = model();
+    if (!connections || text.isEmpty())
+        return {};
+    const QLocale locale;
+    const std::optional<int> row =
+        LoadedRowSearch::find(*connections, m_session->applications(), text, from, forward);
+    if (!row)
+        return {std::nullopt,
+                tr("No match in the %1 loaded rows").arg(locale.toString(connections->rowCount()))};
+    return {row, tr("Row %1 of %2 loaded")
+                     .arg(locale.toString(*row + 1), locale.toString(connections->rowCount()))};
 }
 
 void ListingController::onFetchFailed(const ApiError &error)

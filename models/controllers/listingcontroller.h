@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <optional>
 
 class ConnectionSession;
 class ConnectionTableModel;
@@ -39,6 +40,15 @@ public:
     void loadAll();
     void cancelLoadAll();
     bool isLoadingAll() const;
+
+    // Ctrl+F over the rows already loaded (never fetching more): the next match after
+    // `from` (-1: from the top), or before it backwards, and what the find bar says.
+    struct FindResult
+    {
+        std::optional<int> row;
+        QString message;
+    };
+    FindResult find(const QString &text, int from, bool forward) const;
 
 Q_SIGNALS:
     // The table shows `model` from now on (a view asks an empty model for its first page).

@@ -1,9 +1,9 @@
 #include "windowfixture.h"
 
 #include "connectionsettingsdialog.h"
-#include "inprocesssandbox.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
+#include "inprocesssandbox.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -38,7 +38,8 @@ ConnectionChoice WindowFixture::sandboxChoice() const
 
 std::unique_ptr<MainWindow> WindowFixture::newWindow()
 {
-    auto window = std::make_unique<MainWindow>(m_settings.get(), &m_secrets, &InProcessSandbox::start);
+    auto window =
+        std::make_unique<MainWindow>(m_settings.get(), &m_secrets, &InProcessSandbox::start);
     window->show();
     // Shortcuts need an active window; the offscreen platform activates on request.
     window->activateWindow();

@@ -1,0 +1,89 @@
+#include "windowactions.h"
+
+#include "connectiontableview.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+template <typename Slot>
+QAction *makeAction(MainWindow *window, const QString &text, Slot slot,
+                    const QList<QKeySequence> &keys = {})
+{
+    auto *action = new QAction(text, window);
+    action->setShortcuts(keys);
+    QObject::connect(action, &QAction::triggered, window, slot);
+    window->addAction(action); // shortcuts work while the menu bar is hidden too
+    return action;
+}
+
+} // namespace
+
+WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
+                             QDockWidget *requestLogDock)
+    : QObject(window)
+    , exportConnections(makeAction(window, tr("&Export…"), &MainWindow::openExportDialog,
+                                   {QKeySequence(u"Ctrl+Shift+E"_s)}))
+    , connection(makeAction(window, tr("&Connection…"), &MainWindow::openConnectionSettings))
+    , quit(makeAction(window, tr("&Quit"), &QWidget::close, {QKeySequence::Quit}))
+    , refresh(makeAction(window, tr("&Refresh"), &MainWindow::refresh,
+                         {QKeySequence(Qt::Key_F5), QKeySequence(u"Ctrl+R"_s)}))
+    , find(makeAction(window, tr("&Find in Loaded Rows…"), &MainWindow::find, {QKeySequence::Find}))
+    , goToId(makeAction(window, tr("&Go to ID…"), &MainWindow::goToId, {QKeySequence(u"Ctrl+L"_s)}))
+    , loadAll(makeAction(window, tr("Load &All"), &MainWindow::loadAll))
+    , cancelLoading(makeAction(window, tr("&Cancel Loading"), &MainWindow::cancelOrClose,
+                               {QKeySequence(Qt::Key_Escape)}))
+    , sandboxFaults(makeAction(window, tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults))
+    , requestLog(requestLogDock->toggleViewAction())
+    , developerMenu(nullptr)
+{
+    sandboxFaults->setEnabled(false);
+    requestLog->setText(tr("Request &Log"));
+    requestLog->setShortcut(QKeySequence(Qt::Key_F12)); // the browsers' developer tools key
+    window->addAction(requestLog);
+    exportConnections->setToolTip(tr("Export the connections to CSV or JSON Lines"));
+    refresh->setToolTip(tr("List again from the first page (F5)"));
+    buildMenus(window, table);
+}
+
+void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
+{
+    QMenuBar *bar = window->menuBar();
+    QMenu *file = bar->addMenu(tr("&File"));
+    file->addAction(exportConnections);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *edit = bar->addMenu(tr("&Edit"));
+    edit->addAction(table->copyAction());
+    edit->addAction(table->copyJsonAction());
+    edit->addSeparator();
+    edit->addAction(find);
+    edit->addAction(goToId);
+    QMenu *view = bar->addMenu(tr("&View"));
+    view->addAction(refresh);
+    view->addAction(loadAll);
+    view->addAction(cancelLoading);
+    view->addSeparator();
+    view->addAction(requestLog);
+    QMenu *settings = bar->addMenu(tr("&Settings"));
+    settings->addAction(connection);
+    developerMenu = bar->addMenu(tr("&Developer"));
+    developerMenu->addAction(sandboxFaults);
+    developerMenu->menuAction()->setVisible(false);
+
+    QToolBar *toolBar = window->addToolBar(tr("Main"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->addAction(refresh);
+    toolBar->addAction(goToId);
+    toolBar->addAction(find);
+    toolBar->addAction(exportConnections);
+    toolBar->addSeparator();
+    toolBar->addAction(connection);
+}

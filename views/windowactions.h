@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QObject>
+
+class ConnectionTableView;
+class MainWindow;
+class QAction;
+class QDockWidget;
+class QMenu;
+
+// The main window's actions with their shortcuts, and the menus and toolbar that show
+// them. Built once; each action calls the window's public slot of the same name.
+class WindowActions : public QObject
+{
+    Q_OBJECT
+public:
+    WindowActions(MainWindow *window, ConnectionTableView *table, QDockWidget *requestLog);
+
+    QAction *exportConnections;
+    QAction *connection;
+    QAction *quit;
+    QAction *refresh;
+    QAction *find;
+    QAction *goToId;
+    QAction *loadAll;
+    QAction *cancelLoading;
+    QAction *sandboxFaults;
+    QAction *requestLog;
+    // Shown only while connected to the in-process sandbox, the only one with knobs.
+    QMenu *developerMenu;
+
+private:
+    void buildMenus(MainWindow *window, ConnectionTableView *table);
+};
