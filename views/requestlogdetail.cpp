@@ -145,9 +145,13 @@ QString RequestLogDetail::summaryFor(const RequestLogEntry &entry)
         lines << tr("Error: %1").arg(entry.errorMessage);
     else if (!entry.errorType.isEmpty())
         lines << tr("Error: %1 (%2)").arg(entry.errorMessage, entry.errorType);
-    if (entry.willRetry)
-        lines << tr("Retried after %1 s")
-                     .arg(locale.toString(double(entry.retryDelayMs) / 1000.0, 'f', 1));
+    const QString delay = locale.toString(double(entry.retryDelayMs) / 1000.0, 'f', 1);
+    if (entry.retryCancelled)
+        lines << tr("Retry cancelled while it waited (it was due after %1 s); no further "
+                    "attempt was sent")
+                     .arg(delay);
+    else if (entry.willRetry)
+        lines << tr("Retried after %1 s").arg(delay);
     if (entry.bodyTruncated)
         lines << tr("Only the first %1 of the body were kept.")
                      .arg(locale.formattedDataSize(RequestLogEntry::kMaxLoggedBody));

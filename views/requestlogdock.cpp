@@ -149,6 +149,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
 void RequestLogDock::follow(IncreaseClient *client)
 {
     connect(client, &IncreaseClient::exchange, m_model, &RequestLogModel::append);
+    connect(client, &IncreaseClient::retryCancelled, m_model, &RequestLogModel::markRetryCancelled);
 }
 
 void RequestLogDock::showFailures()

@@ -28,6 +28,7 @@ SessionFigures::SessionFigures(QWidget *parent)
 void SessionFigures::follow(IncreaseClient *client, ConnectionTableModel *connections)
 {
     connect(client, &IncreaseClient::exchange, m_stats, &SessionStats::record);
+    connect(client, &IncreaseClient::retryCancelled, m_stats, &SessionStats::retryCancelled);
     connect(connections, &ConnectionTableModel::pageLoaded, m_stats,
             [stats = m_stats](int rowsAdded) { stats->rowsFetched(rowsAdded); });
 }

@@ -103,6 +103,7 @@ void ApiCallPrivate::startAttempt()
         }
     }
     tokenReserved = false;
+    retryAnnounced = 0; // the announced retry is being sent now
     if (attempt == 0)
         callClock.start();
     ++attempt;
@@ -281,6 +282,7 @@ void ApiCallPrivate::onReplyFinished()
         header.second = redacted(header.second);
 
     RequestLogEntry entry;
+    entry.id = IncreaseClient::nextExchangeId();
     entry.startedAt = attemptStartedAt;
     entry.method = "GET";
     entry.url = url;
@@ -329,6 +331,7 @@ void ApiCallPrivate::onReplyFinished()
                 ++budgetedRetries;
             entry.willRetry = true;
             entry.retryDelayMs = delay;
+            retryAnnounced = entry.id;
             // Receivers may abort this call, or destroy the client, from these signals.
             const QPointer<ApiCall> self(q);
             Q_EMIT client->exchange(entry);
@@ -358,6 +361,12 @@ void ApiCallPrivate::abort()
         return;
     }
     retryTimer.stop();
+    if (const quint64 announced = std::exchange(retryAnnounced, 0)) {
+        const QPointer<ApiCall> self(q);
+        Q_EMIT client->retryCancelled(announced);
+        if (!self || finished)
+            return;
+    }
     ApiResult result;
     result.error =
         ApiError::make(ApiError::Kind::Cancelled, u"Cancelled"_s, u"The request was cancelled."_s);

@@ -56,6 +56,7 @@ public:
     QList<QSslError> sslErrors;
     RequestLogEntry::Headers requestHeaders;
     bool tokenReserved = false; // the rate limiter's wait for this attempt is over
+    quint64 retryAnnounced = 0; // the logged exchange whose retry is waiting, if any
     bool timedOut = false;
     bool tooLarge = false;
     bool cancelled = false;

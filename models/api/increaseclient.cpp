@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QTimer>
+#include <atomic>
 
 #include <algorithm>
 
@@ -69,6 +70,12 @@ IncreaseClient::~IncreaseClient()
     }
     delete m_network;
     m_network = nullptr;
+}
+
+quint64 IncreaseClient::nextExchangeId()
+{
+    static std::atomic<quint64> last{0};
+    return ++last;
 }
 
 QByteArray IncreaseClient::userAgent()

@@ -49,9 +49,14 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
 
     static QByteArray userAgent();
+    // Unique in the process, so one request log can follow several clients.
+    static quint64 nextExchangeId();
 
 Q_SIGNALS:
     void exchange(const RequestLogEntry &entry);
+    // The exchange `id` announced a retry (willRetry) that was then cancelled while it
+    // waited: the log says so instead of "retried".
+    void retryCancelled(quint64 id);
     void inFlightChanged(int count);
 
 private:

@@ -29,6 +29,10 @@ struct RequestLogEntry
     bool bodyTruncated = false;
     bool willRetry = false;
     qint64 retryDelayMs = 0;
+    // The retry it announced was cancelled while it waited (a requery, Cancel, Esc): no
+    // further attempt was sent. Set afterwards, through IncreaseClient::retryCancelled.
+    bool retryCancelled = false;
+    quint64 id = 0; // unique in the process, from 1
     QString keyHint;
 
     static constexpr qint64 kMaxLoggedBody = 256 * 1024;

@@ -163,6 +163,8 @@ QJsonObject harEntry(const RequestLogEntry &entry)
     if (entry.willRetry) {
         out.insert(u"_willRetry"_s, true);
         out.insert(u"_retryDelayMs"_s, entry.retryDelayMs);
+        if (entry.retryCancelled)
+            out.insert(u"_retryCancelled"_s, true);
     }
     if (entry.bodyTruncated)
         out.insert(u"_bodyTruncated"_s, true);

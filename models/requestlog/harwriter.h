@@ -8,8 +8,9 @@
 
 // The request log as a HAR 1.2 file, which any browser's developer tools can open. Every
 // field the spec requires is written, -1 where it allows "unknown"; extras are `_`-prefixed
-// (`_attempt`, `_error`, `_willRetry`, `_retryDelayMs`, `_bodyTruncated`). Authorization
-// is always written as "Bearer [redacted]": no part of the key, not even the on-screen hint.
+// (`_attempt`, `_error`, `_willRetry`, `_retryDelayMs`, `_retryCancelled`, `_bodyTruncated`).
+// Authorization is always written as "Bearer [redacted]": no part of the key, not even the
+// on-screen hint.
 namespace HarWriter {
 
 inline constexpr char kCreatorName[] = "Increase Connections";

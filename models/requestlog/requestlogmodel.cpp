@@ -243,6 +243,19 @@ void RequestLogModel::append(const RequestLogEntry &entry)
     endInsertRows();
 }
 
+void RequestLogModel::markRetryCancelled(quint64 id)
+{
+    // The exchange is among the newest: a retry waits seconds, not thousands of requests.
+    for (int row = m_count - 1; row >= 0; --row) {
+        RequestLogEntry &logged = m_ring[size_t(slotOf(row))];
+        if (logged.id != id)
+            continue;
+        logged.retryCancelled = true;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+}
+
 void RequestLogModel::clear()
 {
     beginResetModel();

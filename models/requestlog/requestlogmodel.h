@@ -69,6 +69,8 @@ public:
 
 public Q_SLOTS:
     void append(const RequestLogEntry &entry);
+    // The retry the exchange `id` announced was cancelled (IncreaseClient::retryCancelled).
+    void markRetryCancelled(quint64 id);
     void clear();
 
 private:

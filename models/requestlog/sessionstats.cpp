@@ -32,6 +32,14 @@ void SessionStats::record(const RequestLogEntry &entry)
     Q_EMIT changed();
 }
 
+void SessionStats::retryCancelled()
+{
+    if (m_retries == 0)
+        return;
+    --m_retries;
+    Q_EMIT changed();
+}
+
 void SessionStats::rowsFetched(qint64 count)
 {
     m_rowsFetched += count;

@@ -34,6 +34,8 @@ public:
 
 public Q_SLOTS:
     void record(const RequestLogEntry &entry);
+    // A retry record() counted was cancelled before it was sent.
+    void retryCancelled();
     void rowsFetched(qint64 count);
     void reset();
 
