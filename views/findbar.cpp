@@ -49,9 +49,21 @@ FindBar::FindBar(QWidget *parent)
 
 bool FindBar::eventFilter(QObject *watched, QEvent *event)
 {
+    // Escape here closes the bar: claimed before the window's Esc shortcut (Cancel
+    // Loading) sees it, which would stop Load All instead.
+    if (watched == m_text && event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape &&
+        static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier) {
+        event->accept();
+        return true;
+    }
     // Enter finds the next match, Shift+Enter the previous one.
     if (watched == m_text && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            deactivate();
+            return true;
+        }
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
             if (key->modifiers().testFlag(Qt::ShiftModifier))
                 Q_EMIT findPrevious(text());

@@ -1,6 +1,7 @@
 #include "loadstatus.h"
 
 #include "connectiontablemodel.h"
+#include "elidedlabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,6 +14,7 @@ LoadStatus::LoadStatus(QWidget *parent)
     , m_count(new QLabel(this))
     , m_lastFetch(new QLabel(this))
     , m_inFlight(new QLabel(this))
+    , m_message(new ElidedLabel(this))
     , m_loadAll(new QPushButton(tr("Load All"), this))
     , m_progress(new QProgressBar(this))
     , m_progressText(new QLabel(this))
@@ -30,6 +32,9 @@ LoadStatus::LoadStatus(QWidget *parent)
     m_count->setAccessibleName(tr("Rows loaded"));
     m_lastFetch->setAccessibleName(tr("Last fetch"));
     m_inFlight->setAccessibleName(tr("Requests in flight"));
+    m_message->setAccessibleName(tr("Status message"));
+    m_messageTimeout.setSingleShot(true);
+    connect(&m_messageTimeout, &QTimer::timeout, this, [this] { showMessage(QString()); });
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -38,7 +43,8 @@ LoadStatus::LoadStatus(QWidget *parent)
     layout->addWidget(m_lastFetch);
     layout->addSpacing(12);
     layout->addWidget(m_inFlight);
-    layout->addStretch(1);
+    layout->addSpacing(12);
+    layout->addWidget(m_message, 1);
     layout->addWidget(m_loadAll);
     layout->addWidget(m_progressText);
     layout->addWidget(m_progress);
@@ -72,6 +78,32 @@ void LoadStatus::setInFlight(int requests)
 {
     m_inFlight->setText(requests == 0 ? tr("No requests in flight")
                                       : tr("%n request(s) in flight", nullptr, requests));
+}
+
+void LoadStatus::setActivity(const QString &text)
+{
+    m_activity = text;
+    updateMessage();
+}
+
+void LoadStatus::showMessage(const QString &text, int timeoutMs)
+{
+    m_text = text;
+    if (timeoutMs > 0 && !text.isEmpty())
+        m_messageTimeout.start(timeoutMs);
+    else
+        m_messageTimeout.stop();
+    updateMessage();
+}
+
+QString LoadStatus::messageText() const
+{
+    return m_message->text();
+}
+
+void LoadStatus::updateMessage()
+{
+    m_message->setText(m_activity.isEmpty() ? m_text : m_activity);
 }
 
 QString LoadStatus::countText() const

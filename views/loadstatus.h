@@ -1,16 +1,20 @@
 #pragma once
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class ConnectionTableModel;
+class ElidedLabel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 
 // The status bar's account of the listing: "N loaded · more available" or "N connections ·
-// all loaded", the time of the last fetch, the requests in flight, and "Load all" with its
-// progress and Cancel. The API gives no total, so progress is the rows loaded so far.
+// all loaded", the time of the last fetch, the requests in flight, one line of what is
+// going on (a retry waiting, else the latest message; shortened with "…" when there is no
+// room, never covering the rest), and "Load all" with its progress and Cancel. The API
+// gives no total, so progress is the rows loaded so far.
 class LoadStatus : public QWidget
 {
     Q_OBJECT
@@ -19,6 +23,12 @@ public:
 
     void setModel(ConnectionTableModel *model);
     void setInFlight(int requests);
+    // What the listing waits for; empty: nothing (the message shows again).
+    void setActivity(const QString &text);
+    // A message for `timeoutMs` (0: until replaced); empty clears it.
+    void showMessage(const QString &text, int timeoutMs = 0);
+    // The line as shown (activity first), for tests.
+    QString messageText() const;
 
     QString countText() const;
     QString lastFetchText() const;
@@ -33,12 +43,17 @@ public:
 
 private:
     void update();
+    void updateMessage();
 
     QPointer<ConnectionTableModel> m_model;
     QList<QMetaObject::Connection> m_connections;
     QLabel *m_count;
     QLabel *m_lastFetch;
     QLabel *m_inFlight;
+    ElidedLabel *m_message;
+    QString m_activity;
+    QString m_text;
+    QTimer m_messageTimeout;
     QPushButton *m_loadAll;
     QProgressBar *m_progress;
     QLabel *m_progressText;

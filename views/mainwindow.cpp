@@ -36,7 +36,7 @@
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, LocalSandboxFactory sandboxes,
+MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandboxFactory sandboxes,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
@@ -120,23 +120,20 @@ void MainWindow::buildLayout()
 
 void MainWindow::wireControllers()
 {
-    const auto showStatus = [this](const QString &text, int timeoutMs) {
-        if (text.isEmpty())
-            statusBar()->clearMessage();
-        else
-            statusBar()->showMessage(text, timeoutMs);
-    };
+    // Messages go to the load status's own line: QStatusBar::showMessage would hide it,
+    // and with it the progress and Load All.
     connect(m_connection, &ConnectionController::sessionChanged, this, &MainWindow::adopt);
     connect(m_connection, &ConnectionController::connecting, m_badge,
             &EnvironmentBadge::setConnecting);
-    connect(m_connection, &ConnectionController::statusMessage, this,
-            [showStatus](const QString &text) { showStatus(text, 0); });
+    connect(m_connection, &ConnectionController::statusMessage, m_loadStatus,
+            [this](const QString &text) { m_loadStatus->showMessage(text); });
 
     connect(m_filterBar, &FilterBar::queryChanged, m_listing, &ListingController::setQuery);
     connect(m_listing, &ListingController::listingStarted, this, &MainWindow::showListing);
     connect(m_listing, &ListingController::summaryChanged, this, &MainWindow::updateSummary);
     connect(m_listing, &ListingController::inFlightChanged, m_loadStatus, &LoadStatus::setInFlight);
-    connect(m_listing, &ListingController::statusMessage, this, showStatus);
+    connect(m_listing, &ListingController::statusMessage, m_loadStatus, &LoadStatus::showMessage);
+    connect(m_listing, &ListingController::activityChanged, m_loadStatus, &LoadStatus::setActivity);
 
     connect(m_notices, &NoticeBoard::changed, this, [this] {
         if (const std::optional<Notice> &notice = m_notices->current())
@@ -205,7 +202,7 @@ void MainWindow::adopt(ConnectionSession *session)
     m_requestLog->follow(session->client());
     m_figures->follow(session->client(), session->connections());
 
-    LocalSandbox *sandbox = session->sandbox();
+    EmbeddedSandbox *sandbox = session->sandbox();
     m_actions->sandboxFaults->setEnabled(sandbox);
     m_actions->developerMenu->menuAction()->setVisible(sandbox);
     if (m_sandboxFaults) {
@@ -285,7 +282,7 @@ void MainWindow::openExportDialog()
 {
     ConnectionSession *current = session();
     if (!current) {
-        statusBar()->showMessage(tr("Not connected: nothing to export yet."), 5000);
+        m_loadStatus->showMessage(tr("Not connected: nothing to export yet."), 5000);
         return;
     }
     if (m_exportDialog) {

@@ -2,7 +2,7 @@
 
 #include "clientconfig.h"
 #include "connectionchoice.h"
-#include "localsandbox.h"
+#include "embeddedsandbox.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -39,7 +39,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(QSettings *settings, SecretStore *secrets, LocalSandboxFactory sandboxes,
+    MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandboxFactory sandboxes,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 

@@ -1,6 +1,6 @@
 #include "sandboxfaultsdialog.h"
 
-#include "localsandbox.h"
+#include "embeddedsandbox.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -38,7 +38,7 @@ QDoubleSpinBox *percentSpin(QWidget *parent)
 
 } // namespace
 
-SandboxFaultsDialog::SandboxFaultsDialog(LocalSandbox *sandbox, QWidget *parent)
+SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *parent)
     : QDialog(parent)
     , m_target(new QLabel(this))
     , m_latency(delaySpin(this))
@@ -118,13 +118,13 @@ SandboxFaultsDialog::SandboxFaultsDialog(LocalSandbox *sandbox, QWidget *parent)
     setSandbox(sandbox);
 }
 
-void SandboxFaultsDialog::setSandbox(LocalSandbox *sandbox)
+void SandboxFaultsDialog::setSandbox(EmbeddedSandbox *sandbox)
 {
     m_sandbox = sandbox;
     load();
 }
 
-LocalSandbox *SandboxFaultsDialog::sandbox() const
+EmbeddedSandbox *SandboxFaultsDialog::sandbox() const
 {
     return m_sandbox;
 }

@@ -6,7 +6,7 @@
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
-class LocalSandbox;
+class EmbeddedSandbox;
 
 // Developer → Sandbox faults…: the in-process local sandbox's fault knobs (latency,
 // jitter, fail rate, drop rate, rate limit), applied live, so an operator can watch the
@@ -15,12 +15,12 @@ class SandboxFaultsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit SandboxFaultsDialog(LocalSandbox *sandbox, QWidget *parent = nullptr);
+    explicit SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *parent = nullptr);
 
     // Shows `sandbox`'s current values and acts on it from now on (a new local session has
     // a sandbox of its own); nullptr disables every control.
-    void setSandbox(LocalSandbox *sandbox);
-    LocalSandbox *sandbox() const;
+    void setSandbox(EmbeddedSandbox *sandbox);
+    EmbeddedSandbox *sandbox() const;
 
     // No latency, no failures, no drops, no rate limit.
     void reset();
@@ -34,7 +34,7 @@ public:
 private:
     void load();
 
-    QPointer<LocalSandbox> m_sandbox;
+    QPointer<EmbeddedSandbox> m_sandbox;
     QLabel *m_target;
     QSpinBox *m_latency;
     QSpinBox *m_jitter;

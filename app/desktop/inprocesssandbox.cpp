@@ -8,7 +8,7 @@ InProcessSandbox::InProcessSandbox(std::unique_ptr<SandboxServer> server)
 
 InProcessSandbox::~InProcessSandbox() = default;
 
-std::unique_ptr<LocalSandbox> InProcessSandbox::start(const QString &apiKey, QString *error)
+std::unique_ptr<EmbeddedSandbox> InProcessSandbox::start(const QString &apiKey, QString *error)
 {
     SandboxOptions options;
     options.port = 0;
@@ -16,7 +16,7 @@ std::unique_ptr<LocalSandbox> InProcessSandbox::start(const QString &apiKey, QSt
     auto server = std::make_unique<SandboxServer>(options);
     if (!server->listen(error))
         return nullptr;
-    return std::unique_ptr<LocalSandbox>(new InProcessSandbox(std::move(server)));
+    return std::unique_ptr<EmbeddedSandbox>(new InProcessSandbox(std::move(server)));
 }
 
 QUrl InProcessSandbox::baseUrl() const

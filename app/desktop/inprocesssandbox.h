@@ -1,21 +1,21 @@
 #pragma once
 
-#include "localsandbox.h"
+#include "embeddedsandbox.h"
 
 #include <memory>
 
 class SandboxServer;
 
 // The local environment's sandbox (sandbox/) running in this process on a free loopback
-// port, with generated demo data; what the window's LocalSandbox interface stands for.
-class InProcessSandbox : public LocalSandbox
+// port, with generated demo data; what the window's EmbeddedSandbox interface stands for.
+class InProcessSandbox : public EmbeddedSandbox
 {
     Q_OBJECT
 public:
     ~InProcessSandbox() override;
 
     // Listens with a key made up for this run; nullptr with `error` when it cannot.
-    static std::unique_ptr<LocalSandbox> start(const QString &apiKey, QString *error);
+    static std::unique_ptr<EmbeddedSandbox> start(const QString &apiKey, QString *error);
 
     QUrl baseUrl() const override;
     SandboxFaults faults() const override;

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 
 ConnectionController::ConnectionController(QSettings *settings, SecretStore *secrets,
-                                           LocalSandboxFactory sandboxes, NoticeBoard *notices,
+                                           EmbeddedSandboxFactory sandboxes, NoticeBoard *notices,
                                            QObject *parent)
     : QObject(parent)
     , m_settings(settings)
@@ -73,23 +73,23 @@ void ConnectionController::adopt(ConnectionSession *session)
         old->retire();
 }
 
-void ConnectionController::openLocalFallback()
+bool ConnectionController::openLocalFallback(QString *error)
 {
-    QString error;
     ConnectionSession *local =
-        m_switcher->create(ConnectionChoice{u"local"_s, {}}, QString(), &error);
-    if (local)
-        adopt(local);
-    else
-        Q_EMIT statusMessage(error);
+        m_switcher->create(ConnectionChoice{u"local"_s, {}}, QString(), error);
+    if (!local)
+        return false;
+    adopt(local);
+    return true;
 }
 
 void ConnectionController::onKeyMissing(const ConnectionChoice &choice, const QString &message,
                                         bool serviceUnavailable)
 {
     // The notice must come after the fallback's adopt(), which clears the board.
+    QString fallbackError;
     if (!m_session)
-        openLocalFallback();
+        openLocalFallback(&fallbackError);
     QString detail;
     if (serviceUnavailable)
         detail = tr("The system keychain is not available (%1). Set API key… can keep a key "
@@ -101,6 +101,8 @@ void ConnectionController::onKeyMissing(const ConnectionChoice &choice, const QS
         detail = tr("Set API key… stores one in the system keychain.");
     if (m_session)
         detail += u'\n' + tr("Still connected to %1.").arg(displayName(m_session->choice()));
+    else if (!fallbackError.isEmpty())
+        detail += u'\n' + fallbackError;
     Notice notice;
     notice.title = tr("No API key for %1").arg(displayName(choice));
     notice.detail = detail;
@@ -111,11 +113,12 @@ void ConnectionController::onKeyMissing(const ConnectionChoice &choice, const QS
 
 void ConnectionController::onConnectFailed(const ConnectionChoice &choice, const QString &message)
 {
+    QString fallbackError;
     if (!m_session)
-        openLocalFallback();
+        openLocalFallback(&fallbackError);
     Notice notice;
     notice.title = tr("Could not connect to %1").arg(displayName(choice));
-    notice.detail = message;
+    notice.detail = fallbackError.isEmpty() ? message : message + u'\n' + fallbackError;
     notice.actions = Notice::Retry | Notice::Dismiss;
     m_notices->post(this, notice, [this, choice] { connectWithStoredKey(choice); });
 }

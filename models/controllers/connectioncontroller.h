@@ -2,7 +2,7 @@
 
 #include "clientconfig.h"
 #include "connectionchoice.h"
-#include "localsandbox.h"
+#include "embeddedsandbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -23,8 +23,9 @@ class ConnectionController : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionController(QSettings *settings, SecretStore *secrets, LocalSandboxFactory sandboxes,
-                         NoticeBoard *notices, QObject *parent = nullptr);
+    ConnectionController(QSettings *settings, SecretStore *secrets,
+                         EmbeddedSandboxFactory sandboxes, NoticeBoard *notices,
+                         QObject *parent = nullptr);
     ~ConnectionController() override;
 
     // Timeout, retries and CA file for every connection (command-line flags).
@@ -59,7 +60,8 @@ Q_SIGNALS:
 
 private:
     void adopt(ConnectionSession *session);
-    void openLocalFallback();
+    // The local sandbox while nothing else is connected; false with `error` if it cannot.
+    bool openLocalFallback(QString *error);
     void onKeyMissing(const ConnectionChoice &choice, const QString &message,
                       bool serviceUnavailable);
     void onConnectFailed(const ConnectionChoice &choice, const QString &message);

@@ -47,8 +47,8 @@ QUrl ConnectionSession::baseUrl() const
 
 ConnectionSession *ConnectionSession::create(const ConnectionChoice &choice, const QString &apiKey,
                                              const ClientConfig &defaults,
-                                             const LocalSandboxFactory &sandboxes, QString *error,
-                                             QObject *parent)
+                                             const EmbeddedSandboxFactory &sandboxes,
+                                             QString *error, QObject *parent)
 {
     std::unique_ptr<ConnectionSession> session(new ConnectionSession(choice, nullptr));
     ClientConfig config = defaults;

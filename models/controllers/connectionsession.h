@@ -2,7 +2,7 @@
 
 #include "clientconfig.h"
 #include "connectionchoice.h"
-#include "localsandbox.h"
+#include "embeddedsandbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -25,7 +25,7 @@ public:
     // choice cannot be used (a plain-http remote URL, a sandbox that could not start).
     static ConnectionSession *create(const ConnectionChoice &choice, const QString &apiKey,
                                      const ClientConfig &defaults,
-                                     const LocalSandboxFactory &sandboxes, QString *error,
+                                     const EmbeddedSandboxFactory &sandboxes, QString *error,
                                      QObject *parent = nullptr);
     ~ConnectionSession() override;
 
@@ -37,7 +37,7 @@ public:
     ApplicationListModel *applications() const { return m_applications; }
     // The in-process sandbox of the local environment, for its fault knobs (Developer →
     // Sandbox faults…); nullptr for every other environment.
-    LocalSandbox *sandbox() const { return m_sandbox.get(); }
+    EmbeddedSandbox *sandbox() const { return m_sandbox.get(); }
 
     // Deletes the session once nothing keeps it (keepWhile): after a switch, an export
     // still running on this session's client finishes first.
@@ -49,7 +49,7 @@ private:
     void deleteWhenFree();
 
     ConnectionChoice m_choice;
-    std::unique_ptr<LocalSandbox> m_sandbox;
+    std::unique_ptr<EmbeddedSandbox> m_sandbox;
     QList<QPointer<QObject>> m_keptBy;
     bool m_retired = false;
     IncreaseClient *m_client = nullptr;

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-ConnectionSwitcher::ConnectionSwitcher(SecretStore *secrets, LocalSandboxFactory sandboxes,
+ConnectionSwitcher::ConnectionSwitcher(SecretStore *secrets, EmbeddedSandboxFactory sandboxes,
                                        QObject *parent)
     : QObject(parent)
     , m_secrets(secrets)

@@ -2,7 +2,7 @@
 
 #include "clientconfig.h"
 #include "connectionchoice.h"
-#include "localsandbox.h"
+#include "embeddedsandbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -19,7 +19,7 @@ class ConnectionSwitcher : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionSwitcher(SecretStore *secrets, LocalSandboxFactory sandboxes,
+    ConnectionSwitcher(SecretStore *secrets, EmbeddedSandboxFactory sandboxes,
                        QObject *parent = nullptr);
 
     // Timeout, retries and CA file for every session (from the command line).
@@ -58,7 +58,7 @@ private:
     bool concerns(const QString &environment) const;
 
     QPointer<SecretStore> m_secrets;
-    LocalSandboxFactory m_sandboxes;
+    EmbeddedSandboxFactory m_sandboxes;
     ClientConfig m_defaults;
     ConnectionChoice m_pending;
     State m_state = State::Idle;

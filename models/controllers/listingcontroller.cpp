@@ -27,6 +27,8 @@ void ListingController::setSession(ConnectionSession *session)
     for (const QMetaObject::Connection &connection : std::as_const(m_sessionConnections))
         disconnect(connection);
     m_sessionConnections.clear();
+    m_notices->clearFrom(this);
+    setActivity(QString());
     m_session = session;
     m_listing = false;
     if (!session)
@@ -41,10 +43,14 @@ void ListingController::setSession(ConnectionSession *session)
                 &ListingController::onFetchFailed),
         connect(connections, &ConnectionTableModel::retryScheduled, this,
                 &ListingController::onRetryScheduled),
+        connect(connections, &ConnectionTableModel::pageReceived, this,
+                &ListingController::onPageReceived),
         connect(connections, &ConnectionTableModel::pageLoaded, this,
-                &ListingController::onPageLoaded),
-        connect(connections, &ConnectionTableModel::queryChanged, this,
                 &ListingController::summaryChanged),
+        connect(connections, &ConnectionTableModel::queryChanged, this,
+                &ListingController::onQueryChanged),
+        connect(connections, &ConnectionTableModel::loadingAllChanged, this,
+                &ListingController::onLoadingAllChanged),
         connect(applications, &ApplicationListModel::loaded, this,
                 &ListingController::summaryChanged),
         connect(applications, &ApplicationListModel::loadFailed, this,
@@ -132,19 +138,48 @@ void ListingController::onFetchFailed(const ApiError &error)
     Notice notice;
     notice.error = error;
     notice.actions = Notice::Retry | Notice::ShowInRequestLog | Notice::Dismiss;
-    // Retry asks the model for the page that failed; canFetchMore() stays false after an
-    // error so that views do not hammer a failing server on every scroll.
+    setActivity(QString()); // the notice says it now
+    // Retry resumes what failed: Load All, or the one page. canFetchMore() stays false
+    // after an error so that views do not hammer a failing server on every scroll.
     m_notices->post(this, notice, [this] {
         if (m_session)
-            m_session->connections()->fetchMore({});
+            m_session->connections()->retry();
     });
 }
 
-void ListingController::onPageLoaded()
+void ListingController::onPageReceived()
 {
-    // The listing moves again: whatever the notice said about it is over.
+    // The listing moves again: whatever the notice said about it is over. (Not on
+    // pageLoaded: Load All may show rows received before a 429 while its retry waits.)
     m_notices->clearFrom(this);
+    setActivity(QString());
+}
+
+void ListingController::onLoadingAllChanged(bool loadingAll)
+{
+    // However Load All stopped (Cancel, Esc, the status bar, the last page, a failure), a
+    // countdown to its next retry is over.
+    const std::optional<Notice> &notice = m_notices->current();
+    if (!loadingAll && m_notices->isFrom(this) && notice && notice->isRateLimit())
+        m_notices->clear();
+    if (!loadingAll)
+        setActivity(QString());
+}
+
+void ListingController::onQueryChanged()
+{
+    // A requery aborted whatever the notices spoke of.
+    m_notices->clearFrom(this);
+    setActivity(QString());
     Q_EMIT summaryChanged();
+}
+
+void ListingController::setActivity(const QString &text)
+{
+    if (text == m_activity)
+        return;
+    m_activity = text;
+    Q_EMIT activityChanged(text);
 }
 
 void ListingController::onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason)
@@ -159,9 +194,8 @@ void ListingController::onRetryScheduled(int nextAttempt, qint64 delayMs, const 
         m_notices->post(this, notice, {}, [this] { cancelLoadAll(); });
         return;
     }
-    Q_EMIT statusMessage(tr("%1 — retrying (attempt %2) in %3 s")
-                             .arg(reason.message())
-                             .arg(nextAttempt)
-                             .arg(QLocale().toString(double(delayMs) / 1000.0, 'f', 1)),
-                         int(delayMs) + 1000);
+    setActivity(tr("%1 — retrying (attempt %2) in %3 s")
+                    .arg(reason.message())
+                    .arg(nextAttempt)
+                    .arg(QLocale().toString(double(delayMs) / 1000.0, 'f', 1)));
 }

@@ -14,8 +14,10 @@ class QSettings;
 
 // The listing the table shows: its query (remembered in the settings), when it starts,
 // Load All and its cancellation, and what the notice above the table says about it — a
-// failed page with Retry, the rate-limit countdown while the client waits, other retries
-// in the status bar. The window attaches the model when listingStarted() says so.
+// failed page with Retry (which resumes Load All if that failed), the rate-limit countdown
+// while the client waits, other retries on the status line until the page arrives. Every
+// way of stopping (Cancel, Esc, a requery, another session) takes its notices back. The
+// window attaches the model when listingStarted() says so.
 class ListingController : public QObject
 {
     Q_OBJECT
@@ -59,12 +61,18 @@ Q_SIGNALS:
     void inFlightChanged(int requests);
     // A line for the status bar for `timeoutMs` (0: until replaced).
     void statusMessage(const QString &text, int timeoutMs);
+    // What the listing is waiting for ("… retrying (attempt 2) in 0.5 s"); empty once the
+    // page arrived, failed for good or was cancelled.
+    void activityChanged(const QString &text);
 
 private:
     void start();
     void onFetchFailed(const ApiError &error);
-    void onPageLoaded();
+    void onPageReceived();
     void onRetryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason);
+    void onLoadingAllChanged(bool loadingAll);
+    void onQueryChanged();
+    void setActivity(const QString &text);
 
     QSettings *m_settings;
     NoticeBoard *m_notices;
@@ -73,4 +81,5 @@ private:
     ConnectionQuery m_query;
     bool m_autoLoad = true;
     bool m_listing = false; // the session's model is attached and listing
+    QString m_activity;
 };

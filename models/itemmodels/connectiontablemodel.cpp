@@ -21,7 +21,7 @@ static_assert(int(ConnectionSort::Key::Id) == ConnectionTableModel::IdColumn &&
 
 namespace {
 
-// data() for a row this close to the end prefetches the next page: about two screens of
+// A painted row this close to the end prefetches the next page: about two screens of
 // rows, so the page is usually in before the user reaches the end.
 constexpr int kPrefetchRows = 50;
 // While Load All streams pages in, rows go in at most this often: every insertion makes
@@ -108,6 +108,7 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
     m_seenCursors.clear();
     m_hasMore = true;
     const bool wasLoadingAll = std::exchange(m_loadingAll, false);
+    m_resumeLoadAll = false;
     m_paused = false;
     m_lastError.reset();
     m_query = query;
@@ -150,6 +151,7 @@ void ConnectionTableModel::loadAll()
 {
     if (!m_hasMore)
         return;
+    m_resumeLoadAll = false;
     setLoadingAll(true);
     fetchMore({});
 }
@@ -173,6 +175,14 @@ void ConnectionTableModel::cancelLoadAll()
         m_call = nullptr;
         call->abort();
     }
+}
+
+void ConnectionTableModel::retry()
+{
+    if (std::exchange(m_resumeLoadAll, false))
+        loadAll();
+    else
+        fetchMore({});
 }
 
 void ConnectionTableModel::setLoadingAll(bool loadingAll)
@@ -241,6 +251,7 @@ void ConnectionTableModel::onPage(quint64 generation, const ApiResult &result)
         setLoadingAll(false);
     }
     storePage(page->data);
+    Q_EMIT pageReceived();
     if (m_loadingAll) {
         if (!m_insertTimer.isActive())
             m_insertTimer.start();
@@ -276,6 +287,7 @@ void ConnectionTableModel::fail(const ApiError &error)
     }
     m_lastError = error;
     m_paused = true;
+    m_resumeLoadAll = m_loadingAll;
     setLoadingAll(false);
     Q_EMIT fetchFailed(error);
 }
@@ -300,7 +312,7 @@ void ConnectionTableModel::onApplicationNames()
                        {Qt::DisplayRole, Qt::ToolTipRole, SortRole});
 }
 
-void ConnectionTableModel::prefetchIfNearEnd(int row) const
+void ConnectionTableModel::prefetchNear(int row)
 {
     if (row >= rowCount() - kPrefetchRows && canFetchMore({}) && !m_prefetchTimer.isActive())
         m_prefetchTimer.start();
@@ -313,7 +325,6 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     const int row = storeRow(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        prefetchIfNearEnd(index.row());
         return displayData(row, index.column());
     case Qt::ToolTipRole:
         return toolTipData(row, index.column());

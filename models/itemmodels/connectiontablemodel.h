@@ -26,11 +26,12 @@ struct ApiResult;
 // Load All inserts the pages it receives at most every 100 ms, together, so the window
 // stays responsive however fast they arrive; a page asked for otherwise goes in at once.
 //
-// Prefetch: data(DisplayRole) for one of the last 50 rows queues a fetchMore (at most
-// one, never from inside data()), so a view showing rows near the end has the next page
-// requested before the user gets there. After an error (fetchFailed) canFetchMore() is
-// false so views stop asking on every scroll; hasMore() stays true, and an explicit
-// fetchMore() (the Retry action), loadAll() or refresh() resumes.
+// Prefetch: a view that paints one of the last 50 rows calls prefetchNear(row), which
+// queues a fetchMore (at most one, never from inside the call), so the next page is
+// requested before the user gets there. data() never fetches: a keyboard search or a
+// screen reader walking the rows must not load pages. After an error (fetchFailed)
+// canFetchMore() is false so views stop asking on every scroll; hasMore() stays true, and
+// retry() (the Retry action), an explicit fetchMore(), loadAll() or refresh() resumes.
 class ConnectionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -76,6 +77,11 @@ public:
     void loadAll();
     void cancelLoadAll();
     bool isLoadingAll() const { return m_loadingAll; }
+    // After a failure: resumes what failed — Load All if it was loading everything, else
+    // the one page.
+    void retry();
+    // A view shows `row`: near the end, the next page is asked for.
+    void prefetchNear(int row);
 
     bool isFetching() const { return !m_call.isNull(); }
     bool hasMore() const { return m_hasMore; }
@@ -95,6 +101,9 @@ public:
 Q_SIGNALS:
     void fetchStarted();
     void pageLoaded(int rowsAdded, bool moreAvailable);
+    // A page arrived (its rows may go in later, while Load All batches them): whatever
+    // the listing waited for is over.
+    void pageReceived();
     void fetchFailed(const ApiError &error);
     void queryChanged(const ConnectionQuery &query);
     void retryScheduled(int nextAttempt, qint64 delayMs, const ApiError &reason);
@@ -110,7 +119,6 @@ private:
     void storePage(const QList<OAuthConnection> &rows);
     void insertPending(); // makes the rows stored so far visible
     void onApplicationNames();
-    void prefetchIfNearEnd(int row) const;
     int storeRow(int row) const { return m_order.isEmpty() ? row : m_order.at(row); }
     QVariant displayData(int row, int column) const;
     QVariant toolTipData(int row, int column) const;
@@ -133,12 +141,13 @@ private:
     quint64 m_generation = 0;
     bool m_hasMore = true;
     bool m_loadingAll = false;
+    bool m_resumeLoadAll = false; // the last failure interrupted Load All
     // After an error the view's automatic fetchMore calls stop (canFetchMore is false) so
     // a failing server is not hammered on every scroll; an explicit fetchMore() retries.
     bool m_paused = false;
-    // data() for a row near the end asks for the next page through this zero-interval
-    // timer, so prefetching never happens inside a const call or a view's paint.
-    mutable QTimer m_prefetchTimer;
+    // prefetchNear() asks for the next page through this zero-interval timer, so
+    // prefetching never happens inside a view's paint.
+    QTimer m_prefetchTimer;
     // Load All stores each page as it arrives but inserts (shows) the stored rows together
     // (insertPending), so the view repaints a few times a second rather than once per
     // page, and an insertion costs no more than announcing rows. Store rows from

@@ -486,7 +486,7 @@ void TestRequestLogDock::sandboxFaultsDialogChangesTheFailRate()
         return model && model->rowCount() > 0;
     }));
     QVERIFY(settle(*window));
-    LocalSandbox *sandbox = window->session()->sandbox();
+    EmbeddedSandbox *sandbox = window->session()->sandbox();
     QVERIFY(sandbox);
 
     window->sandboxFaultsAction()->trigger();

@@ -379,8 +379,9 @@ private Q_SLOTS:
         QCOMPARE(rowsOf(model), expected.mid(0, model.rowCount()));
     }
 
-    // data() for a row near the end asks for the next page, but only after data() returns.
-    void dataNearTheEndPrefetches()
+    // A view painting a row near the end asks for the next page, but only after the call
+    // returns; data() itself never fetches (a keyboard search walks every row's data).
+    void paintingNearTheEndPrefetches()
     {
         LocalSandbox sandbox;
         ConnectionTableModel model(&sandbox.client());
@@ -393,15 +394,57 @@ private Q_SLOTS:
         QVERIFY(!model.isFetching());
         QCOMPARE(model.rowCount(), 100);
 
-        model.index(10, 0).data();
+        for (int row = 0; row < model.rowCount(); ++row)
+            model.index(row, 0).data();
+        QTest::qWait(20);
+        QVERIFY(!model.isFetching());
+        QCOMPARE(pages.count(), 1);
+
+        model.prefetchNear(10);
         QTest::qWait(20);
         QVERIFY(!model.isFetching());
 
-        model.index(60, 0).data();
-        QVERIFY(!model.isFetching()); // never from inside data()
+        model.prefetchNear(60);
+        QVERIFY(!model.isFetching()); // never from inside the call
         QVERIFY(waitUntil([&] { return model.rowCount() == 200; }, 10000));
         QCOMPARE(pages.count(), 2);
         Tester tester(&model, kReport);
+    }
+
+    // Retry after a failed Load All goes on loading everything (issue 11, defect 4); after
+    // a failed single page it fetches that page only.
+    void retryResumesWhatFailed()
+    {
+        LocalSandbox sandbox;
+        ConnectionTableModel model(&sandbox.client());
+        QSignalSpy failed(&model, &ConnectionTableModel::fetchFailed);
+        QSignalSpy pages(&model, &ConnectionTableModel::pageLoaded);
+        model.fetchMore({});
+        QVERIFY(pages.wait(10000));
+        sandbox.server().setFailRate(1.0);
+        model.loadAll();
+        QVERIFY(failed.wait(30000));
+        QVERIFY(!model.isLoadingAll());
+        const int rowsAtFailure = model.rowCount();
+
+        sandbox.server().setFailRate(0);
+        model.retry();
+        QVERIFY(model.isLoadingAll());
+        QVERIFY(waitUntil([&] { return !model.hasMore(); }, 30000));
+        QVERIFY(model.rowCount() > rowsAtFailure + 100);
+
+        // A single page that failed is fetched again alone.
+        model.refresh();
+        QVERIFY(waitUntil([&] { return model.rowCount() == 100 && !model.isFetching(); }));
+        sandbox.server().setFailRate(1.0);
+        model.fetchMore({});
+        QVERIFY(waitUntil([&] { return model.lastError().has_value(); }, 30000));
+        sandbox.server().setFailRate(0);
+        model.retry();
+        QVERIFY(!model.isLoadingAll());
+        QVERIFY(waitUntil([&] { return model.rowCount() == 200 && !model.isFetching(); }));
+        QTest::qWait(50);
+        QCOMPARE(model.rowCount(), 200);
     }
 
     void cellsShowWhatTheApiSent()

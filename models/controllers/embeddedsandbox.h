@@ -18,7 +18,7 @@ struct SandboxFaults
 // The local environment's server, running in this process for one session. The window
 // knows it only through this interface, so the widget library never links QtHttpServer;
 // the desktop entry point (app/desktop/) provides the implementation.
-class LocalSandbox : public QObject
+class EmbeddedSandbox : public QObject
 {
     Q_OBJECT
 public:
@@ -34,5 +34,5 @@ public:
 };
 
 // Starts a local sandbox that accepts `apiKey` only; nullptr with `error` when it cannot.
-using LocalSandboxFactory =
-    std::function<std::unique_ptr<LocalSandbox>(const QString &apiKey, QString *error)>;
+using EmbeddedSandboxFactory =
+    std::function<std::unique_ptr<EmbeddedSandbox>(const QString &apiKey, QString *error)>;

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QWidget>
+
+// One line of text that shortens itself with "…" when there is no room, rather than
+// cutting words or pushing other widgets away; the whole text is then its tooltip.
+class ElidedLabel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ElidedLabel(QWidget *parent = nullptr);
+
+    void setText(const QString &text);
+    QString text() const { return m_text; }
+    // What is painted: the text, or its start and "…".
+    QString shownText() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void updateToolTip();
+
+    QString m_text;
+};
