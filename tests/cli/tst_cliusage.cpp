@@ -29,13 +29,20 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentions");
 
+        // Most usage errors are one bad value of one of export's flags, named in the message.
+        const auto badExportFlag = [](const char *row, const QString &flag, const QString &value) {
+            QTest::newRow(row) << QStringList{u"export"_s, flag, value} << flag;
+        };
+        // A refused id is quoted back.
+        const auto badId = [](const char *row, const QString &id) {
+            QTest::newRow(row) << QStringList{u"get"_s, id} << id;
+        };
+
         const QString longId(201, u'a');
         QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << u"frobnicate"_s;
         QTest::newRow("unknown flag") << QStringList{u"export"_s, u"--bogus"_s} << u"bogus"_s;
-        QTest::newRow("--parallel out of range")
-            << QStringList{u"export"_s, u"--parallel"_s, u"33"_s} << u"--parallel"_s;
-        QTest::newRow("--rate-limit not above zero")
-            << QStringList{u"export"_s, u"--rate-limit"_s, u"0"_s} << u"--rate-limit"_s;
+        badExportFlag("--parallel out of range", u"--parallel"_s, u"33"_s);
+        badExportFlag("--rate-limit not above zero", u"--rate-limit"_s, u"0"_s);
         QTest::newRow("no --api-key flag")
             << QStringList{u"export"_s, u"--api-key"_s, CliFixture::apiKey()} << u"api-key"_s;
         QTest::newRow("no --api-key= flag")
@@ -55,14 +62,11 @@ private Q_SLOTS:
             << QStringList{u"--environment"_s, u"staging"_s, u"export"_s} << u"staging"_s;
         QTest::newRow("plain http to a remote host")
             << QStringList{u"--base-url"_s, u"http://example.com"_s, u"export"_s} << u"http"_s;
-        QTest::newRow("bad status")
-            << QStringList{u"export"_s, u"--status"_s, u"deleted"_s} << u"--status"_s;
+        badExportFlag("bad status", u"--status"_s, u"deleted"_s);
         QTest::newRow("bad application status")
             << QStringList{u"applications"_s, u"--status"_s, u"inactive"_s} << u"--status"_s;
-        QTest::newRow("bad column")
-            << QStringList{u"export"_s, u"--columns"_s, u"id,nope"_s} << u"--columns"_s;
-        QTest::newRow("bad format")
-            << QStringList{u"export"_s, u"--format"_s, u"xml"_s} << u"--format"_s;
+        badExportFlag("bad column", u"--columns"_s, u"id,nope"_s);
+        badExportFlag("bad format", u"--format"_s, u"xml"_s);
         QTest::newRow("bom with jsonl")
             << QStringList{u"export"_s, u"--format"_s, u"jsonl"_s, u"--bom"_s} << u"--bom"_s;
         QTest::newRow("empty output") << QStringList{u"export"_s, u"--output="_s} << u"--output"_s;
@@ -71,20 +75,16 @@ private Q_SLOTS:
         QTest::newRow("get without id") << QStringList{u"get"_s} << u"id"_s;
         QTest::newRow("get with two ids")
             << QStringList{u"get"_s, u"connection_a"_s, u"connection_b"_s} << u"one id"_s;
-        QTest::newRow("id ..") << QStringList{u"get"_s, u".."_s} << u".."_s;
-        QTest::newRow("id ../x") << QStringList{u"get"_s, u"../x"_s} << u"../x"_s;
-        QTest::newRow("id with a slash") << QStringList{u"get"_s, u"a/b"_s} << u"a/b"_s;
+        badId("id ..", u".."_s);
+        badId("id ../x", u"../x"_s);
+        badId("id with a slash", u"a/b"_s);
         QTest::newRow("id of 201 characters") << QStringList{u"get"_s, longId} << u"id"_s;
-        QTest::newRow("application id ..")
-            << QStringList{u"export"_s, u"--application"_s, u".."_s} << u"--application"_s;
-        QTest::newRow("timeout zero")
-            << QStringList{u"export"_s, u"--timeout-ms"_s, u"0"_s} << u"--timeout-ms"_s;
-        QTest::newRow("negative retries")
-            << QStringList{u"export"_s, u"--max-retries"_s, u"-1"_s} << u"--max-retries"_s;
+        badExportFlag("application id ..", u"--application"_s, u".."_s);
+        badExportFlag("timeout zero", u"--timeout-ms"_s, u"0"_s);
+        badExportFlag("negative retries", u"--max-retries"_s, u"-1"_s);
         QTest::newRow("verbose and quiet")
             << QStringList{u"export"_s, u"--verbose"_s, u"--quiet"_s} << u"--quiet"_s;
-        QTest::newRow("missing CA file")
-            << QStringList{u"export"_s, u"--ca-file"_s, u"/nonexistent/ca.pem"_s} << u"--ca-file"_s;
+        badExportFlag("missing CA file", u"--ca-file"_s, u"/nonexistent/ca.pem"_s);
     }
 
     void usageError()
@@ -125,12 +125,8 @@ private Q_SLOTS:
 
     void keyFileReadableByOthersIsRefused()
     {
-        const QString path = writeKeyFile(u"open.key"_s, QFile::ReadOwner | QFile::WriteOwner |
+        const CliRun run = runWithKeyFile(u"open.key"_s, QFile::ReadOwner | QFile::WriteOwner |
                                                              QFile::ReadGroup | QFile::ReadOther);
-
-        const CliRun run = m_cli.run(m_cli.baseUrlFlag() +
-                                         QStringList{u"--api-key-file"_s, path, u"applications"_s},
-                                     std::nullopt);
 
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("chmod 600"), run.err.constData());
@@ -138,11 +134,7 @@ private Q_SLOTS:
 
     void keyFileOnlyTheOwnerCanReadIsUsed()
     {
-        const QString path = writeKeyFile(u"private.key"_s, QFile::ReadOwner | QFile::WriteOwner);
-
-        const CliRun run = m_cli.run(m_cli.baseUrlFlag() +
-                                         QStringList{u"--api-key-file"_s, path, u"applications"_s},
-                                     std::nullopt);
+        const CliRun run = runWithKeyFile(u"private.key"_s, QFile::ReadOwner | QFile::WriteOwner);
 
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith("id,client_id,"), run.err.constData());
@@ -176,16 +168,20 @@ private Q_SLOTS:
     }
 
 private:
-    QString writeKeyFile(const QString &name, QFile::Permissions permissions)
+    // `applications` with the key only in a file `name` of these permissions (no
+    // INCREASE_API_KEY), so the CLI's check of the file decides the run.
+    CliRun runWithKeyFile(const QString &name, QFile::Permissions permissions)
     {
         const QString path = m_dir.filePath(name);
         QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return {};
-        file.write(CliFixture::apiKey().toUtf8() + '\n');
-        file.close();
-        file.setPermissions(permissions);
-        return path;
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            file.write(CliFixture::apiKey().toUtf8() + '\n');
+            file.close();
+            file.setPermissions(permissions);
+        }
+        return m_cli.run(m_cli.baseUrlFlag() +
+                             QStringList{u"--api-key-file"_s, path, u"applications"_s},
+                         std::nullopt);
     }
 
     CliFixture m_cli;
