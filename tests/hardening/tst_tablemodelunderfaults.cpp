@@ -3,6 +3,7 @@
 // the model ends holding exactly the final filter's rows, in order, once each.
 #include "connectiontablemodel.h"
 #include "localsandbox.h"
+#include "requerystorm.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -49,26 +50,14 @@ private Q_SLOTS:
                     else if (entry.errorType == ApiError::typeName(ApiError::Kind::Network))
                         ++drops;
                 });
-        int insertedSinceReset = 0;
-        connect(&model, &QAbstractItemModel::modelReset, this, [&] { insertedSinceReset = 0; });
-        connect(&model, &QAbstractItemModel::rowsInserted, this,
-                [&](const QModelIndex &, int first, int last) {
-                    insertedSinceReset += last - first + 1;
-                });
+        const InsertedSinceReset inserted(&model);
 
-        const QList<QStringList> statusSets = {
-            {}, {u"active"_s}, {u"inactive"_s}, {u"active"_s, u"inactive"_s}};
-        QStringList applicationChoices = applications;
-        applicationChoices.append(QString());
-        const quint32 seed = QRandomGenerator::global()->generate();
-        qInfo("seed %u", seed);
-        QRandomGenerator rng(seed);
+        RandomQueries queries(applications);
+        QRandomGenerator &rng = queries.rng();
         constexpr int kChanges = 150;
         ConnectionQuery last;
         for (int i = 0; i < kChanges; ++i) {
-            last =
-                ConnectionQuery{statusSets.at(rng.bounded(int(statusSets.size()))),
-                                applicationChoices.at(rng.bounded(int(applicationChoices.size())))};
+            last = queries.next();
             model.setQuery(last);
             QCOMPARE(resets.count(), i + 1);
             QCOMPARE(model.rowCount(), 0);
@@ -110,7 +99,7 @@ private Q_SLOTS:
         const QList<OAuthConnection> expected = sandbox.listAll(last);
         QCOMPARE(expected.size(), 8000);
         QCOMPARE(model.rowCount(), expected.size());
-        QCOMPARE(insertedSinceReset, int(expected.size()));
+        QCOMPARE(inserted.count(), int(expected.size()));
         QSet<QString> ids;
         for (int row = 0; row < model.rowCount(); ++row) {
             QCOMPARE(model.connectionAt(row), expected.at(row));

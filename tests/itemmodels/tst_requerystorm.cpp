@@ -2,6 +2,7 @@
 // model resets once per change and ends holding exactly the final filter's rows.
 #include "connectiontablemodel.h"
 #include "localsandbox.h"
+#include "requerystorm.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -35,30 +36,15 @@ private Q_SLOTS:
                     if (entry.errorType == ApiError::typeName(ApiError::Kind::Cancelled))
                         ++aborted;
                 });
-        // Every insertion after the last reset must belong to the final query.
-        int insertedSinceReset = 0;
-        connect(&model, &QAbstractItemModel::modelReset, this, [&] { insertedSinceReset = 0; });
-        connect(&model, &QAbstractItemModel::rowsInserted, this,
-                [&](const QModelIndex &, int first, int last) {
-                    insertedSinceReset += last - first + 1;
-                });
+        const InsertedSinceReset inserted(&model);
 
-        const QList<QStringList> statusSets = {
-            {}, {u"active"_s}, {u"inactive"_s}, {u"active"_s, u"inactive"_s}};
-        QStringList applicationChoices = applications;
-        applicationChoices.append(QString()); // every application
-        applicationChoices.append(u"application_unknown0000000000000"_s);
-
-        const quint32 seed = QRandomGenerator::global()->generate();
-        qInfo("storm seed %u", seed);
-        QRandomGenerator rng(seed);
+        RandomQueries queries(applications + QStringList{u"application_unknown0000000000000"_s});
+        QRandomGenerator &rng = queries.rng();
         constexpr int kChanges = 300;
         int requeries = 0;
         ConnectionQuery last;
         for (int i = 0; i < kChanges; ++i) {
-            const ConnectionQuery query{
-                statusSets.at(rng.bounded(int(statusSets.size()))),
-                applicationChoices.at(rng.bounded(int(applicationChoices.size())))};
+            const ConnectionQuery query = queries.next();
             if (rng.bounded(10) == 0 && i > 0) {
                 model.refresh();
             } else {
@@ -101,7 +87,7 @@ private Q_SLOTS:
         sandbox.server().setLatency(0, 0);
         const QList<OAuthConnection> expected = sandbox.listAll(last);
         QCOMPARE(model.rowCount(), expected.size());
-        QCOMPARE(insertedSinceReset, int(expected.size()));
+        QCOMPARE(inserted.count(), int(expected.size()));
         for (int row = 0; row < model.rowCount(); ++row)
             QCOMPARE(model.connectionAt(row), expected.at(row));
     }
