@@ -38,6 +38,27 @@ ClientConfig configFor(const StagedServer &server)
     return config;
 }
 
+// A table over `server` already asked for the unfiltered listing, under the tester.
+struct StagedTable
+{
+    explicit StagedTable(const StagedServer &server)
+        : client(configFor(server))
+        , model(&client)
+        , failed(&model, &ConnectionTableModel::fetchFailed)
+    {
+        // The query first: a tester made earlier would ask for a page of the old query,
+        // and that aborted request could still take one of the staged replies.
+        model.setQuery({});
+        tester = std::make_unique<QAbstractItemModelTester>(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    IncreaseClient client;
+    ConnectionTableModel model;
+    QSignalSpy failed;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+};
+
 } // namespace
 
 class TestConnectionTableModelFaults : public QObject
@@ -50,14 +71,9 @@ private Q_SLOTS:
         server.stage(200, page(1, 3, "\"c1\""));
         server.stage(200, page(4, 3, "\"c2\""));
         server.stage(200, page(7, 3, "\"c1\""));
-        IncreaseClient client(configFor(server));
-        ConnectionTableModel model(&client);
-        QSignalSpy failed(&model, &ConnectionTableModel::fetchFailed);
-        // The query first: a tester made earlier would ask for a page of the old query,
-        // and that aborted request could still take one of the staged replies.
-        model.setQuery({});
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StagedTable table(server);
+        ConnectionTableModel &model = table.model;
+        QSignalSpy &failed = table.failed;
         QVERIFY(failed.wait(10000));
 
         QCOMPARE(server.requests.size(), 3);
@@ -77,14 +93,9 @@ private Q_SLOTS:
         server.stage(200, page(1, 2, "\"c1\""));
         server.stage(200, "<html>gateway</html>");
         server.stage(200, page(3, 2, "null"));
-        IncreaseClient client(configFor(server));
-        ConnectionTableModel model(&client);
-        QSignalSpy failed(&model, &ConnectionTableModel::fetchFailed);
-        // The query first: a tester made earlier would ask for a page of the old query,
-        // and that aborted request could still take one of the staged replies.
-        model.setQuery({});
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StagedTable table(server);
+        ConnectionTableModel &model = table.model;
+        QSignalSpy &failed = table.failed;
         QVERIFY(failed.wait(10000));
         QCOMPARE(failed.first().at(0).value<ApiError>().kind, ApiError::Kind::MalformedResponse);
         QCOMPARE(model.rowCount(), 2);
