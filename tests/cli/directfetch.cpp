@@ -1,59 +1,38 @@
 #include "directfetch.h"
 
-#include <QEventLoop>
+#include "directget.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-std::optional<QJsonObject> get(QNetworkAccessManager &network, const QUrl &url,
-                               const QString &apiKey)
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + apiKey.toUtf8());
-    QNetworkReply *reply = network.get(request);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    reply->deleteLater();
-    const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
-    if (reply->error() != QNetworkReply::NoError || !document.isObject())
-        return std::nullopt;
-    return document.object();
-}
-
-} // namespace
 
 QList<QJsonObject> DirectFetch::list(const QUrl &baseUrl, const QString &apiKey,
                                      const QString &path, QUrlQuery query)
 {
-    QNetworkAccessManager network;
     QList<QJsonObject> objects;
     query.addQueryItem(u"limit"_s, u"100"_s);
-    QString cursor;
-    for (int page = 0; page < 100000; ++page) {
-        QUrl url = baseUrl;
-        url.setPath(path);
-        QUrlQuery pageQuery = query;
-        if (!cursor.isEmpty())
-            pageQuery.addQueryItem(u"cursor"_s, cursor);
-        url.setQuery(pageQuery);
-        const auto body = get(network, url, apiKey);
-        if (!body)
-            return {};
-        const QJsonArray data = body->value(u"data"_s).toArray();
-        for (const QJsonValue &value : data)
-            objects.append(value.toObject());
-        cursor = body->value(u"next_cursor"_s).toString();
-        if (cursor.isEmpty() || data.isEmpty())
-            return objects;
+    const QString failure = walkPages(
+        apiKey,
+        [&](const QString &cursor) {
+            QUrl url = baseUrl;
+            url.setPath(path);
+            QUrlQuery pageQuery = query;
+            if (!cursor.isEmpty())
+                pageQuery.addQueryItem(u"cursor"_s, cursor);
+            url.setQuery(pageQuery);
+            return url;
+        },
+        [&](const QUrl &, const QByteArray &, const QJsonArray &data) {
+            for (const QJsonValue &value : data)
+                objects.append(value.toObject());
+        });
+    if (!failure.isEmpty()) {
+        qWarning("direct listing of %s failed: %s", qUtf8Printable(path), qUtf8Printable(failure));
+        return {};
     }
-    return {};
+    return objects;
 }
 
 std::optional<QJsonObject> DirectFetch::object(const QUrl &baseUrl, const QString &apiKey,
@@ -62,5 +41,12 @@ std::optional<QJsonObject> DirectFetch::object(const QUrl &baseUrl, const QStrin
     QNetworkAccessManager network;
     QUrl url = baseUrl;
     url.setPath(path);
-    return get(network, url, apiKey);
+    QString error;
+    const std::optional<QByteArray> body = directGet(network, url, apiKey, &error);
+    if (!body)
+        return std::nullopt;
+    const QJsonDocument document = QJsonDocument::fromJson(*body);
+    if (!document.isObject())
+        return std::nullopt;
+    return document.object();
 }
