@@ -26,6 +26,9 @@ QList<QStringList> CsvTable::parse(const QByteArray &bytes, QString *error)
         if (c == u'"' && !fieldStarted) {
             quoted = true;
             fieldStarted = true;
+        } else if (c == u'"') {
+            *error = u"bare quote at offset %1"_s.arg(i);
+            return {};
         } else if (c == u',') {
             record.append(field);
             field.clear();
