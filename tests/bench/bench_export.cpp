@@ -213,10 +213,7 @@ int main(int argc, char *argv[])
                                  u"our export with --verbose failed: "_s + probe.describe());
     const RequestLogSummary log = summarizeRequestLog(probe.err);
     std::printf("how ours listed (--verbose, untimed run): %s, %d requests, at most %d in flight\n",
-                log.partitions.isEmpty()
-                    ? "one sequential stream"
-                    : qUtf8Printable(u"%1 streams by application"_s.arg(log.partitions.size())),
-                log.requests, log.peakInFlight);
+                qUtf8Printable(log.streams()), log.requests, log.peakInFlight);
 
     const qint64 ourTime = median(ourTimes), sdkTime = median(sdkTimes);
     const qint64 sdkLoopTime = median(sdkLoopTimes), curlTime = median(curlTimes);

@@ -88,10 +88,7 @@ int main(int argc, char *argv[])
     for (const QString &line : log.otherLines)
         std::printf("our export said: %s\n", qUtf8Printable(line));
     std::printf("our export: %s; at most %d requests in flight (from its --verbose log)\n",
-                log.partitions.isEmpty()
-                    ? "one sequential stream"
-                    : qUtf8Printable(u"%1 streams by application"_s.arg(log.partitions.size())),
-                log.peakInFlight);
+                qUtf8Printable(log.streams()), log.peakInFlight);
     const std::optional<NodeSdkRun> sdk = NodeSdk::run(script, baseUrl, kApiKey, theirs, &error);
     if (!sdk)
         return BenchReport::fail(kBench, error);

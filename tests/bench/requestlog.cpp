@@ -7,6 +7,12 @@
 
 using namespace Qt::StringLiterals;
 
+QString RequestLogSummary::streams() const
+{
+    return partitions.isEmpty() ? u"one sequential stream"_s
+                                : u"%1 streams by application"_s.arg(partitions.size());
+}
+
 RequestLogSummary summarizeRequestLog(const QByteArray &stderrText)
 {
     static const QRegularExpression exchange(

@@ -14,6 +14,9 @@ struct RequestLogSummary
     QSet<QString> partitions; // oauth_application_id filters seen: one per stream
     int peakInFlight = 0;     // most exchanges overlapping in time (from start and latency)
     QStringList otherLines;   // whatever else it said (notes, warnings)
+
+    // "one sequential stream" or "N streams by application", for the printed lines.
+    QString streams() const;
 };
 
 RequestLogSummary summarizeRequestLog(const QByteArray &stderrText);
