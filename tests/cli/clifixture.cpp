@@ -55,6 +55,18 @@ QByteArray CliFixture::readFile(const QString &path)
     return bytes;
 }
 
+bool CliFixture::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+QByteArray CliFixture::previousExport()
+{
+    return "previous export\r\n\x00\xff"_ba;
+}
+
 QStringList CliFixture::takeLeaks()
 {
     return std::exchange(m_leaks, {});

@@ -32,6 +32,11 @@ public:
                const std::function<void(QProcess &)> &whileRunning = {});
     // A file the CLI wrote, checked for the key like its output.
     QByteArray readFile(const QString &path);
+    // False if `bytes` could not be written to `path`.
+    static bool writeFile(const QString &path, const QByteArray &bytes);
+    // What an earlier export left at --output, for the runs that must leave it as it was:
+    // its NUL and its byte that is not UTF-8 are nothing an export writes.
+    static QByteArray previousExport();
     QStringList takeLeaks();
     // For cleanup(): fails the test if the key appeared anywhere since the last call.
     void verifyKeyNeverShown();

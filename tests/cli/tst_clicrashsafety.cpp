@@ -89,12 +89,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString target = u"connections.csv"_s;
         const QString path = dir.filePath(target);
-        const QByteArray previous = "previous export\r\n\x00\xff"_ba;
-        if (previousFile) {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(previous);
-        }
+        const QByteArray previous = CliFixture::previousExport();
+        if (previousFile)
+            QVERIFY(CliFixture::writeFile(path, previous));
         // One sequential stream at 200 ms a page: rows reach the file page by page.
         m_cli.sandbox().setLatency(200, 0);
         const QStringList exportFlags =

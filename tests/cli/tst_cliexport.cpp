@@ -243,12 +243,9 @@ private Q_SLOTS:
         m_cli.sandbox().setLatency(200, 0);
         QTemporaryDir dir;
         const QString path = dir.filePath(u"connections.csv"_s);
-        const QByteArray previous = "previous export\r\n\x00\xff"_ba;
-        if (previousFile) {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(previous);
-        }
+        const QByteArray previous = CliFixture::previousExport();
+        if (previousFile)
+            QVERIFY(CliFixture::writeFile(path, previous));
         const qint64 served = m_cli.sandbox().requestsServed();
 
         const CliRun run = m_cli.run(

@@ -173,12 +173,8 @@ private:
     CliRun runWithKeyFile(const QString &name, QFile::Permissions permissions)
     {
         const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            file.write(CliFixture::apiKey().toUtf8() + '\n');
-            file.close();
-            file.setPermissions(permissions);
-        }
+        if (CliFixture::writeFile(path, CliFixture::apiKey().toUtf8() + '\n'))
+            QFile::setPermissions(path, permissions);
         return m_cli.run(m_cli.baseUrlFlag() +
                              QStringList{u"--api-key-file"_s, path, u"applications"_s},
                          std::nullopt);
