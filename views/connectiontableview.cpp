@@ -83,8 +83,10 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     m_selectionSettle.setSingleShot(true);
     m_selectionSettle.setInterval(kSelectionSettleMs);
     connect(&m_selectionSettle, &QTimer::timeout, this, [this] {
+        // Only a row the user selected: focus arriving makes the first row current without
+        // selecting it, and that must not load it into the detail pane.
         const QModelIndex current = currentIndex();
-        if (m_model && current.isValid())
+        if (m_model && current.isValid() && selectionModel()->isRowSelected(current.row(), {}))
             Q_EMIT connectionSelected(
                 current.data(ConnectionTableModel::ConnectionIdRole).toString());
     });
@@ -104,6 +106,14 @@ void ConnectionTableView::setConnectionModel(ConnectionTableModel *model,
     m_model = model;
     m_names = names;
     setModel(model);
+    // setModel() makes new selection models (the view's, each header's) and leaves the old
+    // ones to their parent: they would pile up with every session.
+    const QList<QItemSelectionModel *> inUse{selectionModel(), horizontalHeader()->selectionModel(),
+                                             verticalHeader()->selectionModel()};
+    for (QItemSelectionModel *selection : findChildren<QItemSelectionModel *>()) {
+        if (!inUse.contains(selection))
+            delete selection;
+    }
     if (!model)
         return;
     // Widths from the font, never from the rows (trap 9); a saved header state overrides.
@@ -220,6 +230,29 @@ void ConnectionTableView::goToRow(int row)
     selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                  QItemSelectionModel::Rows);
     scrollTo(index);
+}
+
+bool ConnectionTableView::selectConnection(const QString &id)
+{
+    const int row = m_model ? m_model->rowOf(id) : -1;
+    if (row >= 0) {
+        goToRow(row);
+        return true;
+    }
+    if (selectionModel()) {
+        selectionModel()->clearSelection();
+        selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    }
+    return false;
+}
+
+void ConnectionTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (!m_model || m_model->rowCount() == 0)
+        return;
+    const int last = rowAt(viewport()->height() - 1);
+    m_model->prefetchNear(last < 0 ? m_model->rowCount() - 1 : last);
 }
 
 void ConnectionTableView::contextMenuEvent(QContextMenuEvent *event)

@@ -40,6 +40,9 @@ public:
 
     // Makes `row` current and selected and scrolls to it.
     void goToRow(int row);
+    // Go to ID: selects and shows the row of `id` when it is loaded, else clears the
+    // selection so that no other row stays highlighted. True when the row was found.
+    bool selectConnection(const QString &id);
 
     // The row context menu for `index` (Copy Cell, Copy Row, Copy JSON, Filter by This
     // Application), parented to the view; the caller runs and deletes it.
@@ -55,6 +58,9 @@ Q_SIGNALS:
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
+    // Only rows painted ask the model to prefetch: a keyboard search or a screen reader
+    // walking the rows' data must not load pages.
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void updateSorting();

@@ -155,7 +155,18 @@ void DetailPane::showConnection(const QString &id)
 {
     if (id.isEmpty() || (id == m_requestedId && (isRetrieving() || shownId() == id)))
         return;
+    // Another row chosen: what was typed in Go to ID, and what was said about it, is over.
+    m_goTo->clear();
+    m_goToError->hide();
     retrieve(id);
+}
+
+void DetailPane::markNotListed()
+{
+    if (!m_shown || isRetrieving())
+        return;
+    m_state->setText(tr("%1 is not in the current list (the filters changed).").arg(m_shown->id));
+    m_state->show();
 }
 
 void DetailPane::beginGoToId()
@@ -177,6 +188,11 @@ QString DetailPane::rawJson() const
     return m_json->toPlainText();
 }
 
+QString DetailPane::stateText() const
+{
+    return m_state->isHidden() ? QString() : m_state->text();
+}
+
 QString DetailPane::goToError() const
 {
     return m_goToError->isHidden() ? QString() : m_goToError->text();
@@ -194,6 +210,7 @@ void DetailPane::goToTyped()
     }
     m_goToError->hide();
     retrieve(id);
+    Q_EMIT goToRequested(id);
 }
 
 void DetailPane::abortCall()

@@ -35,6 +35,8 @@ public:
     // Puts the cursor in the "Go to ID" field.
     void beginGoToId();
     void clear();
+    // The list was queried again: what the pane shows may no longer be in it.
+    void markNotListed();
 
     QString requestedId() const { return m_requestedId; }
     // The id of the connection shown; empty when none.
@@ -43,10 +45,15 @@ public:
     bool isRetrieving() const { return !m_call.isNull(); }
     ErrorBanner *banner() const { return m_banner; }
     QLineEdit *goToField() const { return m_goTo; }
+    // The line above the fields ("Retrieving…", "… is not in the current list"); empty
+    // when the fields speak for themselves.
+    QString stateText() const;
     QString goToError() const;
 
 Q_SIGNALS:
     void retrieved(const QString &id);
+    // Go to ID with a well-formed id: the table shows that row if it has it.
+    void goToRequested(const QString &id);
     void setApiKeyRequested();
 
 private:

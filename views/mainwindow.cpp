@@ -130,6 +130,8 @@ void MainWindow::wireControllers()
 
     connect(m_filterBar, &FilterBar::queryChanged, m_listing, &ListingController::setQuery);
     connect(m_listing, &ListingController::listingStarted, this, &MainWindow::showListing);
+    connect(m_listing, &ListingController::filtersChanged, m_detail, &DetailPane::markNotListed);
+    connect(m_detail, &DetailPane::goToRequested, m_table, &ConnectionTableView::selectConnection);
     connect(m_listing, &ListingController::summaryChanged, this, &MainWindow::updateSummary);
     connect(m_listing, &ListingController::inFlightChanged, m_loadStatus, &LoadStatus::setInFlight);
     connect(m_listing, &ListingController::statusMessage, m_loadStatus, &LoadStatus::showMessage);

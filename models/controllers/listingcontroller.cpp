@@ -80,9 +80,13 @@ void ListingController::start()
 void ListingController::setQuery(const ConnectionQuery &query)
 {
     WindowSettings::setFilters(*m_settings, query);
+    const bool changed = !(query == m_query);
     m_query = query;
-    if (ConnectionTableModel *connections = model())
+    if (ConnectionTableModel *connections = model()) {
         connections->setQuery(query);
+        if (changed)
+            Q_EMIT filtersChanged();
+    }
     Q_EMIT summaryChanged();
 }
 

@@ -58,6 +58,8 @@ Q_SIGNALS:
     // The query, the application names or the rows loaded changed: the summary line is
     // out of date.
     void summaryChanged();
+    // The table lists another query now: a connection shown elsewhere may not be in it.
+    void filtersChanged();
     void inFlightChanged(int requests);
     // A line for the status bar for `timeoutMs` (0: until replaced).
     void statusMessage(const QString &text, int timeoutMs);

@@ -177,6 +177,15 @@ void ConnectionTableModel::cancelLoadAll()
     }
 }
 
+int ConnectionTableModel::rowOf(const QString &id) const
+{
+    for (int row = 0; row < m_shown; ++row) {
+        if (m_store.id(storeRow(row)) == id)
+            return row;
+    }
+    return -1;
+}
+
 void ConnectionTableModel::retry()
 {
     if (std::exchange(m_resumeLoadAll, false))

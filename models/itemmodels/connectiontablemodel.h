@@ -89,6 +89,9 @@ public:
     QDateTime lastFetchAt() const { return m_lastFetchAt; }
     std::optional<ApiError> lastError() const { return m_lastError; }
 
+    // The row showing connection `id`, or -1 when it is not loaded (a scan: Go to ID).
+    int rowOf(const QString &id) const;
+
     OAuthConnection connectionAt(int row) const
     {
         return m_store.at(m_order.isEmpty() ? row : m_order.at(row));

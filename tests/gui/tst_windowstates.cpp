@@ -3,16 +3,25 @@
 // not linger on the status line, Escape means the find bar when the find bar has focus.
 #include "windowfixture.h"
 
+#include "apicall.h"
+#include "apiparsing.h"
+#include "apiresult.h"
+#include "connectionsession.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
+#include "detailpane.h"
 #include "errorbanner.h"
 #include "filterbar.h"
 #include "findbar.h"
+#include "increaseclient.h"
 #include "loadstatus.h"
 #include "noticeboard.h"
 
+#include <QComboBox>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 
@@ -148,7 +157,157 @@ private Q_SLOTS:
         QVERIFY(!model->isLoadingAll());
     }
 
+    // Defect 12: typing in the table (Qt's keyboard search walks every row's data) loads
+    // no page; only rows the view paints near the end prefetch.
+    void typingInTheTableLoadsNothing()
+    {
+        auto window = m_fixture->openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        QTest::qWait(100);
+        QCOMPARE(model->rowCount(), WindowFixture::kPageSize);
+        QSignalSpy pagesAsked(model, &ConnectionTableModel::fetchStarted);
+        window->tableView()->setFocus();
+        for (const char *letter : {"c", "a", "f", "z", "q"}) {
+            QTest::keyClicks(window->tableView(), QString::fromLatin1(letter));
+            QTest::qWait(30);
+        }
+        QTest::qWait(200);
+        QCOMPARE(model->rowCount(), WindowFixture::kPageSize);
+        QCOMPARE(pagesAsked.count(), 0);
+
+        // Scrolled near the end, the painted rows ask for the next page before the end.
+        window->tableView()->scrollTo(model->index(WindowFixture::kPageSize - 30, 0),
+                                      QAbstractItemView::PositionAtBottom);
+        QVERIFY(waitUntil([&] { return model->rowCount() == 2 * WindowFixture::kPageSize; }));
+    }
+
+    // Defect 10: switching sessions does not pile up the table's selection models.
+    void sessionSwitchesLeaveOneSelectionModel()
+    {
+        auto window = m_fixture->openWindow();
+        for (int i = 0; i < 3; ++i) {
+            window->connectWithKey(m_fixture->sandboxChoice(),
+                                   QString::fromLatin1(WindowFixture::kApiKey));
+            QVERIFY(waitUntil(
+                [&] { return tableModel(*window) && tableModel(*window)->rowCount() > 0; }));
+        }
+        QCOMPARE(window->tableView()->findChildren<QItemSelectionModel *>().size(), 1);
+    }
+
+    // Defect 3: Go to ID selects the row when it is loaded, and no other row stays
+    // highlighted when it is not; a filter change says the pane's connection may be gone.
+    void goToIdAndTheTableShowOneSelection()
+    {
+        auto window = m_fixture->openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        ConnectionTableView *table = window->tableView();
+        DetailPane *detail = window->detailPane();
+        table->goToRow(5);
+        QVERIFY(waitUntil([&] { return detail->shownId() == model->connectionAt(5).id; }));
+
+        const QString loaded = model->connectionAt(40).id;
+        goToId(*window, loaded);
+        QVERIFY(waitUntil([&] { return detail->shownId() == loaded; }));
+        QCOMPARE(table->selectedRows(), QList<int>{40});
+        QCOMPARE(table->currentIndex().row(), 40);
+
+        // An inactive connection is not in the active list: the table highlights nothing.
+        const QString inactive = firstInactiveId(*window);
+        QVERIFY(!inactive.isEmpty());
+        QCOMPARE(model->rowOf(inactive), -1);
+        goToId(*window, inactive);
+        QVERIFY(waitUntil([&] { return detail->shownId() == inactive; }));
+        QVERIFY(table->selectedRows().isEmpty());
+        QVERIFY(!table->currentIndex().isValid());
+    }
+
+    void aFilterChangeMarksThePane()
+    {
+        auto window = m_fixture->openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        DetailPane *detail = window->detailPane();
+        clickRow(window->tableView(), 3);
+        const QString id = model->connectionAt(3).id;
+        QVERIFY(waitUntil([&] { return detail->shownId() == id; }));
+        QVERIFY(detail->stateText().isEmpty());
+
+        window->filterBar()->statusCombo()->setFocus();
+        QTest::keyClick(window->filterBar()->statusCombo(), Qt::Key_Down);
+        QVERIFY(waitUntil([&] { return model->query().statuses == QStringList{u"inactive"_s}; }));
+
+        QVERIFY2(detail->stateText().contains(u"not in the current list"_s),
+                 qPrintable(detail->stateText()));
+        QCOMPARE(detail->shownId(), id);
+    }
+
+    // Nothing but the user selects a row: the banner's Retry puts the focus on the table,
+    // which must not load its first row into the pane.
+    void retryingSelectsNoRow()
+    {
+        auto window = m_fixture->openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        m_fixture->sandbox().setFailRate(1.0);
+        window->refresh();
+        QVERIFY(waitUntil([&] { return window->banner()->error().has_value(); }, 30000));
+        m_fixture->sandbox().setFailRate(0);
+        QPushButton *retry = bannerButton(window->banner(), u"Retry"_s);
+        QVERIFY(retry);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return model->rowCount() == WindowFixture::kPageSize; }));
+        window->tableView()->setFocus(Qt::TabFocusReason);
+        QTest::qWait(ConnectionTableView::kSelectionSettleMs + 100);
+        QVERIFY(window->tableView()->selectedRows().isEmpty());
+        QVERIFY(window->detailPane()->shownId().isEmpty());
+        QVERIFY(!window->detailPane()->isRetrieving());
+    }
+
+    // A rejected id and its message do not linger once another row is chosen.
+    void choosingARowClearsTheGoToField()
+    {
+        auto window = m_fixture->openWindow();
+        DetailPane *detail = window->detailPane();
+        QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
+        QTest::keyClicks(detail->goToField(), u"not an id"_s);
+        QTest::keyClick(detail->goToField(), Qt::Key_Return);
+        QVERIFY(!detail->goToError().isEmpty());
+
+        clickRow(window->tableView(), 2);
+        QVERIFY(waitUntil([&] { return !detail->shownId().isEmpty(); }));
+        QVERIFY(detail->goToError().isEmpty());
+        QVERIFY(detail->goToField()->text().isEmpty());
+    }
+
 private:
+    static void goToId(MainWindow &window, const QString &id)
+    {
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QLineEdit *field = window.detailPane()->goToField();
+        field->selectAll();
+        QTest::keyClicks(field, id);
+        QTest::keyClick(field, Qt::Key_Return);
+    }
+    QString firstInactiveId(MainWindow &window)
+    {
+        // Straight from the sandbox, as another operator would have it.
+        ConnectionSession *session = window.session();
+        ApiCall *call = session->client()->listConnections({{u"inactive"_s}, QString()}, {}, 1);
+        QString id;
+        QObject::connect(call, &ApiCall::finished, [&id](const ApiResult &result) {
+            QString error;
+            const auto page = ApiParsing::connectionPage(result.body, &error);
+            if (page && !page->data.isEmpty())
+                id = page->data.first().id;
+        });
+        waitUntil([&] { return !id.isEmpty(); });
+        return id;
+    }
+    static void clickRow(ConnectionTableView *table, int row)
+    {
+        const QModelIndex index = table->model()->index(row, 0);
+        table->scrollTo(index);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+    }
+
     std::unique_ptr<WindowFixture> m_fixture;
 };
 
