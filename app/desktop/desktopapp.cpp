@@ -1,6 +1,7 @@
 #include "desktopapp.h"
 
 #include "desktopoptions.h"
+#include "englishplurals.h"
 #include "inprocesssandbox.h"
 #include "keychainsecretstore.h"
 #include "mainwindow.h"
@@ -31,6 +32,8 @@ int runDesktop(int argc, char **argv)
     QApplication::setApplicationName(u"Increase Connections"_s);
     QApplication::setApplicationVersion(QStringLiteral(IC_VERSION));
     QGuiApplication::setDesktopFileName(u"increase-connections"_s);
+    EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
     const QString icon = u":/icons/increase-connections.svg"_s;
     if (QFile::exists(icon))
         QApplication::setWindowIcon(QIcon(icon));
