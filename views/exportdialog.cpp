@@ -3,12 +3,11 @@
 #include "dialogfit.h"
 
 #include "connectionchoice.h"
+#include "connectionsession.h"
 #include "connectiontablemodel.h"
-#include "exportprogress.h"
-#include "increaseclient.h"
+#include "exportscopebox.h"
 
 #include <QCheckBox>
-#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -19,7 +18,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -44,40 +42,30 @@ QString suffixFor(ExportOptions::Format format)
     return format == ExportOptions::Format::Csv ? u"csv"_s : u"jsonl"_s;
 }
 
-QString count(qint64 n, const QString &one, const QString &many)
+// "From Production": where the rows come from, as the window's badge names it.
+QString sourceOf(const ConnectionSession *session)
 {
-    return n == 1 ? one : many.arg(QLocale().toString(n));
-}
-
-QString describeQuery(const ConnectionQuery &query)
-{
-    const QString status = query.statuses.isEmpty() ? ExportDialog::tr("active (the API's default)")
-                                                    : query.statuses.join(u", "_s);
-    const QString application =
-        query.applicationId.isEmpty() ? ExportDialog::tr("every application") : query.applicationId;
-    return ExportDialog::tr("Status: %1 · Application: %2").arg(status, application);
+    if (!session || session->choice().environment.isEmpty())
+        return {};
+    return ExportDialog::tr("From %1").arg(displayName(session->choice()));
 }
 
 } // namespace
 
-ExportDialog::ExportDialog(IncreaseClient *client, ConnectionTableModel *model, QSettings *settings,
-                           QWidget *parent)
+ExportDialog::ExportDialog(ConnectionSession *session, ExportController *exports,
+                           QSettings *settings, QWidget *parent)
     : QDialog(parent)
-    , m_client(client)
-    , m_model(model)
+    , m_session(session)
+    , m_exports(exports)
     , m_settings(settings)
 {
     setWindowTitle(tr("Export Connections"));
 
-    m_options = new QWidget(this);
-    auto *options = new QVBoxLayout(m_options);
-    options->setContentsMargins({});
-    options->addWidget(buildScope());
+    m_scope =
+        new ExportScopeBox(session ? session->connections() : nullptr, sourceOf(session), this);
     auto *middle = new QHBoxLayout;
     middle->addWidget(buildColumns(), 1);
     middle->addWidget(buildFormat());
-    options->addLayout(middle);
-    options->addWidget(buildTarget());
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_start = m_buttons->addButton(tr("Start"), QDialogButtonBox::ActionRole);
@@ -92,61 +80,23 @@ ExportDialog::ExportDialog(IncreaseClient *client, ConnectionTableModel *model, 
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::PlainText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_result->setStyleSheet(u"QLabel { "_s % kErrorStyle % u" }"_s);
     m_result->hide();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_options);
+    layout->addWidget(m_scope);
+    layout->addLayout(middle);
+    layout->addWidget(buildTarget());
     layout->addWidget(buildOverwriteBar());
-    m_progress = new ExportProgress(this);
-    m_progress->hide();
-    connect(m_progress, &ExportProgress::cancelRequested, this, [this] {
-        if (m_exporter)
-            m_exporter->cancel();
-    });
-    layout->addWidget(m_progress);
+    layout->addWidget(buildBusyBar());
     layout->addWidget(m_result);
     layout->addStretch();
     layout->addWidget(m_buttons);
     setMinimumWidth(520);
 
-    if (m_model) {
-        connect(m_model, &QAbstractItemModel::rowsInserted, this, &ExportDialog::updateScopeLabels);
-        connect(m_model, &QAbstractItemModel::modelReset, this, &ExportDialog::updateScopeLabels);
-    }
     restoreSettings();
-    updateScopeLabels();
     onFormatChanged();
-    updateStartButton();
-}
-
-ExportDialog::~ExportDialog()
-{
-    // Without a commit the Exporter leaves no file behind; the dialog is going away, so
-    // the outcome has no one to be shown to.
-    if (m_exporter) {
-        m_exporter->disconnect(this);
-        m_exporter->cancel();
-    }
-}
-
-QGroupBox *ExportDialog::buildScope()
-{
-    auto *group = new QGroupBox(tr("Rows"), this);
-    m_scopeAll = new QRadioButton(tr("All matching (fetch every page)"), group);
-    m_scopeAll->setObjectName(u"scopeAll"_s);
-    m_scopeLoaded = new QRadioButton(tr("Loaded rows only"), group);
-    m_scopeLoaded->setObjectName(u"scopeLoaded"_s);
-    m_scopeLoaded->setEnabled(!m_model.isNull());
-    m_scopeAll->setChecked(true);
-    m_querySummary = new QLabel(group);
-    m_querySummary->setTextFormat(Qt::PlainText);
-    m_querySummary->setWordWrap(true);
-
-    auto *layout = new QVBoxLayout(group);
-    layout->addWidget(m_scopeAll);
-    layout->addWidget(m_scopeLoaded);
-    layout->addWidget(m_querySummary);
-    return group;
+    updateBusyBar();
 }
 
 QGroupBox *ExportDialog::buildColumns()
@@ -247,6 +197,43 @@ QWidget *ExportDialog::buildOverwriteBar()
     return m_overwriteBar;
 }
 
+QWidget *ExportDialog::buildBusyBar()
+{
+    m_busyBar = new QFrame(this);
+    m_busyBar->setObjectName(u"busyBar"_s);
+    m_busyBar->setStyleSheet(u"QFrame#busyBar { "_s % kWarningStyle % u" }"_s);
+    m_busyText = new QLabel(m_busyBar);
+    m_busyText->setWordWrap(true);
+    m_busyText->setTextFormat(Qt::PlainText);
+    auto *cancelRunning = new QPushButton(tr("Cancel That Export"), m_busyBar);
+    cancelRunning->setObjectName(u"cancelRunning"_s);
+    cancelRunning->setAutoDefault(false);
+    connect(cancelRunning, &QPushButton::clicked, this, [this] {
+        if (m_exports)
+            m_exports->cancel();
+    });
+
+    auto *layout = new QHBoxLayout(m_busyBar);
+    layout->addWidget(m_busyText, 1);
+    layout->addWidget(cancelRunning);
+    if (m_exports)
+        connect(m_exports, &ExportController::runningChanged, this, &ExportDialog::updateBusyBar);
+    m_busyBar->hide();
+    return m_busyBar;
+}
+
+void ExportDialog::updateBusyBar()
+{
+    // One export at a time: while another runs, say so here and keep Start for later.
+    const bool busy = m_exports && m_exports->isRunning();
+    if (busy)
+        m_busyText->setText(tr("An export to %1 is running. Start is available again when it ends.")
+                                .arg(QDir::toNativeSeparators(m_exports->path())));
+    m_busyBar->setVisible(busy);
+    updateStartButton();
+    growToFit();
+}
+
 void ExportDialog::restoreSettings()
 {
     m_folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -255,8 +242,9 @@ void ExportDialog::restoreSettings()
     if (!m_settings)
         return;
     m_settings->beginGroup(kGroup);
-    if (m_settings->value(u"scope"_s).toString() == u"loaded"_s && m_scopeLoaded->isEnabled())
-        m_scopeLoaded->setChecked(true);
+    m_scope->choose(m_settings->value(u"scope"_s).toString() == u"loaded"_s
+                        ? ExportJob::Scope::LoadedRows
+                        : ExportJob::Scope::AllMatching);
     if (m_settings->contains(u"columns"_s)) {
         const QStringList names = m_settings->value(u"columns"_s).toStringList();
         for (int i = 0; i < m_columns->count(); ++i) {
@@ -281,7 +269,8 @@ void ExportDialog::saveSettings() const
     for (ExportColumn column : checkedColumns())
         names.append(ExportColumns::name(column));
     m_settings->beginGroup(kGroup);
-    m_settings->setValue(u"scope"_s, m_scopeLoaded->isChecked() ? u"loaded"_s : u"all"_s);
+    const bool loaded = m_scope->chosenScope() == ExportJob::Scope::LoadedRows;
+    m_settings->setValue(u"scope"_s, loaded ? u"loaded"_s : u"all"_s);
     m_settings->setValue(u"columns"_s, names);
     m_settings->setValue(u"format"_s, suffixFor(format()));
     m_settings->setValue(u"bom"_s, m_bom->isChecked());
@@ -317,23 +306,10 @@ QString ExportDialog::targetPath() const
     return QDir::cleanPath(QDir(m_folder).absoluteFilePath(QDir::fromNativeSeparators(text)));
 }
 
-void ExportDialog::updateScopeLabels()
-{
-    const int loaded = m_model ? m_model->rowCount() : 0;
-    m_scopeLoaded->setText(
-        count(loaded, tr("Loaded rows only (1 row)"), tr("Loaded rows only (%1 rows)")));
-    QString source = describeQuery(m_model ? m_model->query() : ConnectionQuery{});
-    if (m_client && !m_client->config().environment.isEmpty()) {
-        const ConnectionChoice from{m_client->config().environment, m_client->config().baseUrl};
-        source = tr("From %1 · %2").arg(displayName(from), source);
-    }
-    m_querySummary->setText(source);
-}
-
 void ExportDialog::updateStartButton()
 {
-    m_start->setEnabled(!m_exporter && !checkedColumns().isEmpty() &&
-                        !m_path->text().trimmed().isEmpty());
+    m_start->setEnabled(m_session && m_exports && !m_exports->isRunning() &&
+                        !checkedColumns().isEmpty() && !m_path->text().trimmed().isEmpty());
 }
 
 void ExportDialog::onFormatChanged()
@@ -376,15 +352,21 @@ void ExportDialog::browse()
 
 void ExportDialog::requestStart()
 {
-    if (m_exporter)
+    if (!m_start->isEnabled())
         return;
     const QString path = targetPath();
     if (path.isEmpty())
         return;
+    m_result->hide();
     const QFileInfo info(path);
     if (info.isDir()) {
-        showResult(tr("%1 is a folder; choose a file name.").arg(QDir::toNativeSeparators(path)),
-                   true);
+        showError(tr("%1 is a folder; choose a file name.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (!QFileInfo(info.absolutePath()).isDir()) {
+        // Said here, where it can be fixed, rather than after the dialog has gone.
+        showError(tr("The folder %1 does not exist; choose another.")
+                      .arg(QDir::toNativeSeparators(info.absolutePath())));
         return;
     }
     if (info.exists() && path != m_confirmedPath) {
@@ -402,64 +384,32 @@ void ExportDialog::requestStart()
 
 void ExportDialog::startExport()
 {
-    if (m_exporter || !m_client)
+    if (!m_exports)
         return;
-    ExportOptions options;
-    options.query = m_model ? m_model->query() : ConnectionQuery{};
-    options.columns = checkedColumns();
-    options.format = format();
-    options.bom = m_bom->isChecked() && options.format == ExportOptions::Format::Csv;
-    options.outputPath = targetPath();
-    qint64 total = -1;
-    if (m_scopeLoaded->isChecked() && m_model) {
-        // In the table's order, so the file holds what the user sees; rows loaded after
-        // Start are not part of this export.
-        const int loaded = m_model->rowCount();
-        QPointer<ConnectionTableModel> model = m_model;
-        options.rowSource = [model, loaded](qsizetype row) -> std::optional<OAuthConnection> {
-            if (!model || row >= loaded || row >= model->rowCount())
-                return std::nullopt;
-            return model->connectionAt(int(row));
-        };
-        total = loaded;
-    }
-    m_folder = QFileInfo(options.outputPath).absolutePath();
+    ExportJob job;
+    job.scope = m_scope->scope();
+    ConnectionTableModel *model = m_session ? m_session->connections() : nullptr;
+    job.options.query = model ? model->query() : ConnectionQuery{};
+    job.options.columns = checkedColumns();
+    job.options.format = format();
+    job.options.bom = m_bom->isChecked() && job.options.format == ExportOptions::Format::Csv;
+    job.options.outputPath = targetPath();
+    m_folder = QFileInfo(job.options.outputPath).absolutePath();
     saveSettings();
 
-    m_runningPath = options.outputPath;
-    m_result->hide();
-    m_progress->begin(total);
-
-    const bool fromModel = bool(options.rowSource);
-    m_exporter = new Exporter(m_client, std::move(options), this);
-    if (fromModel) {
-        // A requery or a sort mid-way would mix two listings in one file: stop instead.
-        connect(m_model, &QAbstractItemModel::modelAboutToBeReset, m_exporter, &Exporter::cancel);
-        connect(m_model, &QAbstractItemModel::layoutAboutToBeChanged, m_exporter,
-                &Exporter::cancel);
+    QString why;
+    if (!m_exports->start(m_session, job, &why)) {
+        showError(why);
+        return;
     }
-    connect(m_exporter, &Exporter::progress, m_progress, &ExportProgress::setProgress);
-    connect(m_exporter, &Exporter::retryScheduled, m_progress, &ExportProgress::retryScheduled);
-    connect(m_exporter, &Exporter::finished, this, &ExportDialog::onFinished);
-    setRunning(true);
-    // May finish at once (the file cannot be created): onFinished then already ran.
-    m_exporter->start();
+    m_confirmedPath.clear();
+    // The export goes on in the window; there is nothing left to configure.
+    accept();
 }
 
-void ExportDialog::setRunning(bool running)
-{
-    m_options->setEnabled(!running);
-    m_progress->setVisible(running);
-    if (!running)
-        m_progress->end();
-    growToFit();
-    updateStartButton();
-}
-
-void ExportDialog::showResult(const QString &text, bool failed)
+void ExportDialog::showError(const QString &text)
 {
     m_result->setText(text);
-    m_result->setStyleSheet(failed ? u"QLabel { "_s % kErrorStyle % u" }"_s : QString());
     m_result->show();
     growToFit();
 }
@@ -469,49 +419,8 @@ void ExportDialog::growToFit()
     growToFitContents(this);
 }
 
-void ExportDialog::onFinished(const ExportResult &result)
-{
-    m_exporter->deleteLater();
-    m_exporter = nullptr;
-    m_confirmedPath.clear();
-    setRunning(false);
-    switch (result.outcome) {
-    case ExportResult::Outcome::Completed: {
-        // count() fills in the number; the path takes the placeholder that is left.
-        QString text = count(result.rows, tr("1 row written to %1."), tr("%1 rows written to %2."))
-                           .arg(QDir::toNativeSeparators(m_runningPath));
-        if (result.duplicatesDropped > 0)
-            text += u' ' % count(result.duplicatesDropped,
-                                 tr("1 duplicate row (an id seen on an earlier page) was dropped."),
-                                 tr("%1 duplicate rows (ids seen on an earlier page) were "
-                                    "dropped."));
-        showResult(text, false);
-        break;
-    }
-    case ExportResult::Outcome::Cancelled:
-        showResult(result.message, false);
-        break;
-    case ExportResult::Outcome::Failed:
-    case ExportResult::Outcome::OutputClosed:
-        showResult(result.message, true);
-        break;
-    }
-}
-
 void ExportDialog::reject()
 {
-    if (m_exporter) {
-        m_exporter->cancel();
-        return;
-    }
     saveSettings();
     QDialog::reject();
-}
-
-void ExportDialog::closeEvent(QCloseEvent *event)
-{
-    // Closing the window means "stop and go away", unlike Esc, which only cancels.
-    if (m_exporter)
-        m_exporter->cancel();
-    QDialog::closeEvent(event);
 }

@@ -4,25 +4,14 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStringBuilder>
 #include <QTimer>
-#include <QVBoxLayout>
 
 #include <climits>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString count(qint64 n, const QString &one, const QString &many)
-{
-    return n == 1 ? one : many.arg(QLocale().toString(n));
-}
-
-} // namespace
 
 ExportProgress::ExportProgress(QWidget *parent)
     : QWidget(parent)
@@ -30,6 +19,7 @@ ExportProgress::ExportProgress(QWidget *parent)
     m_bar = new QProgressBar(this);
     m_bar->setAccessibleName(tr("Export progress"));
     m_bar->setTextVisible(false);
+    m_bar->setMaximumWidth(160);
     m_label = new QLabel(this);
     m_label->setObjectName(u"progress"_s);
     m_label->setTextFormat(Qt::PlainText);
@@ -43,13 +33,11 @@ ExportProgress::ExportProgress(QWidget *parent)
     m_countdown->setInterval(200);
     connect(m_countdown, &QTimer::timeout, this, &ExportProgress::updateText);
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_bar, 1);
-    bar->addWidget(m_cancel);
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins({});
-    layout->addLayout(bar);
-    layout->addWidget(m_label);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_cancel);
 }
 
 void ExportProgress::begin(qint64 total)
@@ -101,9 +89,9 @@ void ExportProgress::retryScheduled(int nextAttempt, qint64 delayMs, const ApiEr
 QString ExportProgress::text(qint64 rows, int pages, int retries, const QString &retryReason,
                              qint64 retryLeftMs)
 {
-    QString line = count(rows, tr("1 row"), tr("%1 rows")) % u" · "_s %
-                   count(pages, tr("1 page"), tr("%1 pages")) % u" · "_s %
-                   count(retries, tr("1 retry"), tr("%1 retries"));
+    QString line = tr("%Ln row(s)", nullptr, int(rows)) % u" · "_s %
+                   tr("%Ln page(s)", nullptr, pages) % u" · "_s %
+                   tr("%Ln retry(ies)", nullptr, retries);
     if (retryLeftMs > 0)
         line +=
             u" — "_s % tr("%1, retrying in %2 s").arg(retryReason).arg((retryLeftMs + 999) / 1000);

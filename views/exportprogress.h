@@ -9,9 +9,9 @@ class QProgressBar;
 class QPushButton;
 class QTimer;
 
-// The running export's line in the export dialog: a progress bar (busy while the total is
-// unknown), "N rows · N pages · N retries", a countdown while a retry waits ("Rate
-// limited, retrying in 2 s"), and the Cancel Export button.
+// The running export's line in the window's export strip: a progress bar (busy while the
+// total is unknown), "N rows · N pages · N retries", a countdown while a retry waits
+// ("Rate limited, retrying in 2 s"), and the Cancel Export button.
 class ExportProgress : public QWidget
 {
     Q_OBJECT

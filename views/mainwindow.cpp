@@ -9,6 +9,8 @@
 #include "detailpane.h"
 #include "environmentbadge.h"
 #include "errorbanner.h"
+#include "exportbar.h"
+#include "exportcontroller.h"
 #include "exportdialog.h"
 #include "filterbar.h"
 #include "filtersummary.h"
@@ -56,6 +58,8 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     , m_badge(new EnvironmentBadge(this))
     , m_figures(new SessionFigures(this))
     , m_requestLog(new RequestLogDock(this))
+    , m_exports(new ExportController(this))
+    , m_exportBar(new ExportBar(m_exports, this))
 {
     setObjectName(u"mainWindow"_s);
     buildLayout();
@@ -84,6 +88,7 @@ MainWindow::~MainWindow()
     m_filterBar->setApplicationModel(nullptr);
     m_loadStatus->setModel(nullptr);
     delete m_exportDialog;
+    delete m_exports; // cancels a running export (no file) before its session goes
     delete m_listing;
     delete m_connection;
 }
@@ -108,6 +113,7 @@ void MainWindow::buildLayout()
     layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_findBar);
+    layout->addWidget(m_exportBar);
     setCentralWidget(central);
 
     statusBar()->addWidget(m_loadStatus, 1);
@@ -163,6 +169,7 @@ void MainWindow::wireControllers()
             [this](const QString &text) { findInLoadedRows(text, false); });
     connect(m_findBar, &FindBar::closed, m_table, qOverload<>(&QWidget::setFocus));
     connect(m_requestLog, &RequestLogDock::cleared, m_figures, &SessionFigures::reset);
+    connect(m_exportBar, &ExportBar::closeConfirmed, this, &QWidget::close);
 }
 
 void MainWindow::setClientDefaults(const ClientConfig &defaults)
@@ -292,10 +299,10 @@ void MainWindow::openExportDialog()
         m_exportDialog->activateWindow();
         return;
     }
-    auto *dialog = new ExportDialog(current->client(), current->connections(), m_settings, this);
+    auto *dialog = new ExportDialog(current, m_exports, m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_exportDialog = dialog;
-    current->keepWhile(dialog); // an export outlives a switch to another connection
+    current->keepWhile(dialog); // what the dialog shows outlives a switch of connection
     dialog->open();
 }
 
@@ -374,6 +381,11 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A running export is cancelled by closing: the strip asks first.
+    if (m_exportBar->holdClose()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
 }

@@ -14,6 +14,8 @@ class ConnectionTableView;
 class DetailPane;
 class EnvironmentBadge;
 class ErrorBanner;
+class ExportBar;
+class ExportController;
 class FilterBar;
 class FindBar;
 class ListingController;
@@ -76,6 +78,8 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     RequestLogDock *requestLogDock() const { return m_requestLog; }
     SessionFigures *sessionFigures() const { return m_figures; }
+    ExportController *exportController() const { return m_exports; }
+    ExportBar *exportBar() const { return m_exportBar; }
     QAction *sandboxFaultsAction() const;
     SandboxFaultsDialog *sandboxFaultsDialog() const;
     QString filterSummary() const;
@@ -118,5 +122,8 @@ private:
     EnvironmentBadge *m_badge;
     SessionFigures *m_figures;
     RequestLogDock *m_requestLog;
+    // The export running in the background and its strip under the table.
+    ExportController *m_exports;
+    ExportBar *m_exportBar;
     WindowActions *m_actions = nullptr;
 };

@@ -1,11 +1,18 @@
 // The export dialog driven through its widgets with QTest against the real local sandbox
-// over loopback: the file holds the chosen columns in the chosen format, Cancel leaves no
-// file, "loaded rows only" writes exactly the model's rows, an existing file is replaced
-// only after the user agrees, and the options come back in the next dialog.
+// over loopback. The dialog configures and hands the export to an ExportController, then
+// closes; the export's progress and Cancel are in the ExportBar. The file holds the chosen
+// columns in the chosen format, Cancel leaves no file, "loaded rows only" writes exactly the
+// model's rows, an existing file is replaced only after the user agrees, the options come
+// back in the next dialog, and with every page loaded the dialog offers the loaded rows.
+#include "connectionsession.h"
 #include "connectiontablemodel.h"
+#include "englishplurals.h"
+#include "exportbar.h"
+#include "exportcontroller.h"
 #include "exportdialog.h"
 #include "exporter.h"
 #include "exportprogress.h"
+#include "exportscopebox.h"
 #include "increaseclient.h"
 #include "sandboxserver.h"
 #include "widgetdriver.h"
@@ -38,6 +45,13 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
 }
 
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+}
+
 using WidgetDriver::child;
 using WidgetDriver::click;
 
@@ -64,16 +78,6 @@ void toggleColumn(const QWidget *dialog, const QString &name)
     QVERIFY(items.first()->checkState() != before);
 }
 
-// Waits until the export ends (the Start button is back) and returns the outcome line.
-QString waitForResult(const QWidget *dialog, int timeoutMs = 60000)
-{
-    auto *start = child<QPushButton>(dialog, "start");
-    auto *result = child<QLabel>(dialog, "result");
-    if (!QTest::qWaitFor([&] { return start->isEnabled() && result->isVisible(); }, timeoutMs))
-        return u"<timed out>"_s;
-    return result->text();
-}
-
 } // namespace
 
 class TestExportDialog : public QObject
@@ -82,6 +86,7 @@ class TestExportDialog : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QCoreApplication::installTranslator(&m_plurals);
         SandboxOptions options;
         options.port = 0;
         options.apiKey = kKey;
@@ -89,20 +94,15 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_sandbox->listen(&error), qPrintable(error));
 
-        ClientConfig config;
-        config.baseUrl = m_sandbox->baseUrl();
-        config.apiKey = kKey;
-        config.environment = u"local"_s;
-        config.backoffScale = 0.02;
-        m_client = std::make_unique<IncreaseClient>(config);
-
         // One page loaded, more available: "loaded rows only" differs from "all matching".
-        m_model = std::make_unique<ConnectionTableModel>(m_client.get());
-        QSignalSpy loaded(m_model.get(), &ConnectionTableModel::pageLoaded);
-        m_model->fetchMore({});
+        m_session.reset(newSession());
+        QVERIFY(m_session);
+        ConnectionTableModel *model = m_session->connections();
+        QSignalSpy loaded(model, &ConnectionTableModel::pageLoaded);
+        model->fetchMore({});
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(m_model->rowCount(), 100);
-        QVERIFY(m_model->hasMore());
+        QCOMPARE(model->rowCount(), 100);
+        QVERIFY(model->hasMore());
     }
 
     void init()
@@ -111,10 +111,15 @@ private Q_SLOTS:
         QVERIFY(m_dir->isValid());
         m_settings =
             std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+        m_exports = std::make_unique<ExportController>();
+        m_outcome.reset();
+        connect(m_exports.get(), &ExportController::finished, this,
+                [this](const ExportResult &result) { m_outcome = result; });
     }
 
     void cleanup()
     {
+        m_exports.reset();
         m_sandbox->setLatency(0, 0);
         m_sandbox->setRateLimit(0);
     }
@@ -130,7 +135,10 @@ private Q_SLOTS:
         const QString path = m_dir->filePath(u"all.csv"_s);
         typePath(dialog.get(), path);
         click(child<QPushButton>(dialog.get(), "start"));
-        const QString result = waitForResult(dialog.get());
+        // Configured and handed over: the dialog goes, the export runs on.
+        QVERIFY(!dialog->isVisible());
+        QVERIFY(m_exports->isRunning());
+        const QString result = waitForResult();
 
         // The same export made directly with the Exporter is the reference.
         ExportOptions reference;
@@ -149,8 +157,8 @@ private Q_SLOTS:
         QVERIFY(written.startsWith("id,deleted_at,group_id,oauth_application_id,"
                                    "oauth_application_name,status\r\n"));
         QVERIFY(expected.rows > 100); // every page, not only the loaded one
-        QVERIFY2(result.contains(QLocale().toString(expected.rows)), qPrintable(result));
-        QVERIFY2(result.contains(QDir::toNativeSeparators(path)), qPrintable(result));
+        QCOMPARE(result, u"Exported %1 connections to %2."_s.arg(QLocale().toString(expected.rows),
+                                                                 QDir::toNativeSeparators(path)));
     }
 
     void jsonlFollowsTheFormatChoice()
@@ -162,8 +170,8 @@ private Q_SLOTS:
         QCOMPARE(child<QLineEdit>(dialog.get(), "path")->text(), m_dir->filePath(u"rows.jsonl"_s));
         QVERIFY(!child<QCheckBox>(dialog.get(), "bom")->isEnabled());
         click(child<QPushButton>(dialog.get(), "start"));
-        const QString result = waitForResult(dialog.get());
-        QVERIFY2(result.contains(u"rows written"_s), qPrintable(result));
+        const QString result = waitForResult();
+        QVERIFY2(result.startsWith(u"Exported "_s), qPrintable(result));
 
         const QList<QByteArray> lines = readAll(m_dir->filePath(u"rows.jsonl"_s)).split('\n');
         QVERIFY(lines.size() > 100);
@@ -174,19 +182,23 @@ private Q_SLOTS:
         QCOMPARE(first.value(u"status"_s).toString(), u"active"_s);
     }
 
-    void cancelMidExportLeavesNoFile()
+    void cancelInTheStripLeavesNoFile()
     {
         m_sandbox->setLatency(100, 0);
+        ExportBar bar(m_exports.get());
+        bar.show();
         auto dialog = openDialog();
         const QString path = m_dir->filePath(u"cancelled.csv"_s);
         typePath(dialog.get(), path);
         click(child<QPushButton>(dialog.get(), "start"));
-        auto *progress = child<QLabel>(dialog.get(), "progress");
+        QVERIFY(bar.isVisible());
+        QCOMPARE(bar.message(), u"Exporting to cancelled.csv"_s);
+        auto *progress = child<QLabel>(&bar, "progress");
         QTRY_VERIFY_WITH_TIMEOUT(progress->text().contains(u"1 page"_s), 10000);
-        QVERIFY(!child<QPushButton>(dialog.get(), "start")->isEnabled());
-        click(child<QPushButton>(dialog.get(), "cancelExport"));
-        const QString result = waitForResult(dialog.get());
-        QVERIFY2(result.contains(u"cancelled"_s), qPrintable(result));
+        click(child<QPushButton>(&bar, "cancelExport"));
+        const QString result = waitForResult();
+        QCOMPARE(result, u"Export cancelled; no file was written."_s);
+        QCOMPARE(bar.message(), result);
         QVERIFY(!QFile::exists(path));
         // Nor a temporary file left behind by QSaveFile.
         const QStringList files = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden);
@@ -197,15 +209,17 @@ private Q_SLOTS:
     {
         auto dialog = openDialog();
         auto *loaded = child<QRadioButton>(dialog.get(), "scopeLoaded");
-        QVERIFY(loaded->text().contains(u"100"_s));
+        QVERIFY(loaded->text().contains(u"(100 rows,"_s));
+        // More pages remain: nothing to offer instead of fetching.
+        QVERIFY(dialog->scopeBox()->allLoadedNote().isEmpty());
         click(loaded);
         click(child<QRadioButton>(dialog.get(), "formatCsv"));
         const QString path = m_dir->filePath(u"loaded.csv"_s);
         typePath(dialog.get(), path);
         const qint64 requestsBefore = m_sandbox->requestsServed();
         click(child<QPushButton>(dialog.get(), "start"));
-        const QString result = waitForResult(dialog.get());
-        QVERIFY2(result.startsWith(u"100 rows written"_s), qPrintable(result));
+        const QString result = waitForResult();
+        QVERIFY2(result.startsWith(u"Exported 100 connections to"_s), qPrintable(result));
         // Written from memory: the API was not listed again.
         QCOMPARE(m_sandbox->requestsServed(), requestsBefore);
 
@@ -213,18 +227,14 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1 + 100 + 1);
         for (int row = 0; row < 100; ++row) {
             const QByteArray id = lines[row + 1].split(',').first();
-            QCOMPARE(QString::fromUtf8(id), m_model->connectionAt(row).id);
+            QCOMPARE(QString::fromUtf8(id), m_session->connections()->connectionAt(row).id);
         }
     }
 
     void existingFileIsReplacedOnlyAfterConfirmation()
     {
         const QString path = m_dir->filePath(u"existing.csv"_s);
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("previous contents\n");
-        }
+        writeFile(path, "previous contents\n");
         auto dialog = openDialog();
         typePath(dialog.get(), path);
         auto *bar = child<QWidget>(dialog.get(), "overwriteBar");
@@ -233,37 +243,32 @@ private Q_SLOTS:
         QVERIFY(bar->isVisible());
         // Asking is all that happened: no export runs, the file is untouched.
         QTest::qWait(300);
-        QVERIFY(child<QPushButton>(dialog.get(), "start")->isEnabled());
-        QVERIFY(!child<QLabel>(dialog.get(), "result")->isVisible());
+        QVERIFY(!m_exports->isRunning());
+        QVERIFY(dialog->isVisible());
         QCOMPARE(readAll(path), QByteArray("previous contents\n"));
 
         click(child<QPushButton>(dialog.get(), "overwrite"));
-        const QString result = waitForResult(dialog.get());
-        QVERIFY2(result.contains(u"rows written"_s), qPrintable(result));
+        QVERIFY(!dialog->isVisible());
+        const QString result = waitForResult();
+        QVERIFY2(result.startsWith(u"Exported "_s), qPrintable(result));
         QVERIFY(readAll(path).startsWith("id,created_at,"));
-        QVERIFY(!bar->isVisible());
     }
 
     void cancelledOverwriteKeepsThePreviousFile()
     {
         const QString path = m_dir->filePath(u"kept.csv"_s);
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("keep me\n");
-        }
+        writeFile(path, "keep me\n");
         m_sandbox->setLatency(100, 0);
+        ExportBar bar(m_exports.get());
+        bar.show();
         auto dialog = openDialog();
         typePath(dialog.get(), path);
         click(child<QPushButton>(dialog.get(), "start"));
         click(child<QPushButton>(dialog.get(), "overwrite"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            child<QLabel>(dialog.get(), "progress")->text().contains(u"1 page"_s), 10000);
-        // Esc cancels a running export and keeps the dialog open to say so.
-        QTest::keyClick(dialog.get(), Qt::Key_Escape);
-        const QString result = waitForResult(dialog.get());
-        QVERIFY2(result.contains(u"unchanged"_s), qPrintable(result));
-        QVERIFY(dialog->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&bar, "progress")->text().contains(u"1 page"_s),
+                                 10000);
+        click(child<QPushButton>(&bar, "cancelExport"));
+        QCOMPARE(waitForResult(), u"Export cancelled; kept.csv was not changed."_s);
         QCOMPARE(readAll(path), QByteArray("keep me\n"));
     }
 
@@ -271,9 +276,11 @@ private Q_SLOTS:
     {
         // A burst of ten requests, then 429s with Retry-After: 1.
         m_sandbox->setRateLimit(10);
+        ExportBar bar(m_exports.get());
+        bar.show();
         auto dialog = openDialog();
         typePath(dialog.get(), m_dir->filePath(u"limited.csv"_s));
-        auto *progress = child<QLabel>(dialog.get(), "progress");
+        auto *progress = child<QLabel>(&bar, "progress");
         QStringList seen;
         QTimer sampler;
         connect(&sampler, &QTimer::timeout, this, [&] {
@@ -282,21 +289,25 @@ private Q_SLOTS:
         });
         sampler.start(10);
         click(child<QPushButton>(dialog.get(), "start"));
-        const QString result = waitForResult(dialog.get());
+        const QString result = waitForResult();
         sampler.stop();
-        QVERIFY2(result.contains(u"rows written"_s), qPrintable(result));
+        QVERIFY2(result.startsWith(u"Exported "_s), qPrintable(result));
         const QString all = seen.join(u'\n');
         QVERIFY2(all.contains(u"Rate limited, retrying in 1 s"_s), qPrintable(all));
         QVERIFY2(all.contains(u"1 retry"_s), qPrintable(all));
     }
 
-    void failureShowsTheExportersMessage()
+    void aMissingFolderIsSaidInTheDialog()
     {
         auto dialog = openDialog();
         typePath(dialog.get(), m_dir->filePath(u"no/such/folder/out.csv"_s));
         click(child<QPushButton>(dialog.get(), "start"));
-        const QString result = waitForResult(dialog.get());
-        QVERIFY2(result.startsWith(u"Cannot write"_s), qPrintable(result));
+        // Nothing started; the dialog stays so the path can be fixed.
+        QVERIFY(!m_exports->isRunning());
+        QVERIFY(dialog->isVisible());
+        auto *result = child<QLabel>(dialog.get(), "result");
+        QVERIFY(result->isVisible());
+        QVERIFY2(result->text().startsWith(u"The folder "_s), qPrintable(result->text()));
         QVERIFY(!QDir(m_dir->filePath(u"no"_s)).exists());
     }
 
@@ -313,7 +324,7 @@ private Q_SLOTS:
             click(child<QCheckBox>(dialog.get(), "bom"));
             typePath(dialog.get(), folder + u"/first.csv"_s);
             click(child<QPushButton>(dialog.get(), "start"));
-            QVERIFY(waitForResult(dialog.get()).contains(u"rows written"_s));
+            QVERIFY(waitForResult().startsWith(u"Exported "_s));
             QVERIFY(readAll(folder + u"/first.csv"_s).startsWith("\xEF\xBB\xBFid,"));
         }
         m_settings->sync();
@@ -340,6 +351,66 @@ private Q_SLOTS:
         QVERIFY(!dialog->isVisible());
         auto again = openDialog();
         QVERIFY(child<QRadioButton>(again.get(), "formatJsonl")->isChecked());
+    }
+
+    void everyPageLoadedOffersTheLoadedRowsAndSaysWhen()
+    {
+        std::unique_ptr<ConnectionSession> full(newSession());
+        QVERIFY(full);
+        ConnectionTableModel *model = full->connections();
+        model->loadAll();
+        QVERIFY(QTest::qWaitFor([&] { return !model->hasMore() && !model->isFetching(); }, 30000));
+        QVERIFY(model->rowCount() > 1000);
+
+        auto dialog = openDialog(full.get());
+        // The loaded rows are picked for the user, and the note says since when.
+        QVERIFY(child<QRadioButton>(dialog.get(), "scopeLoaded")->isChecked());
+        const QString note = dialog->scopeBox()->allLoadedNote();
+        const QString at =
+            QLocale().toString(model->lastFetchAt().toLocalTime().time(), QLocale::LongFormat);
+        QVERIFY2(note.startsWith(u"All %1 matching connections are loaded (at %2)"_s.arg(
+                     QLocale().toString(model->rowCount()), at)),
+                 qPrintable(note));
+        QVERIFY(child<QLabel>(dialog.get(), "allLoadedNote")->isVisible());
+
+        const QString path = m_dir->filePath(u"loaded-all.csv"_s);
+        typePath(dialog.get(), path);
+        const qint64 requestsBefore = m_sandbox->requestsServed();
+        click(child<QPushButton>(dialog.get(), "start"));
+        QVERIFY(waitForResult().startsWith(u"Exported "_s));
+        QCOMPARE(m_sandbox->requestsServed(), requestsBefore);
+        QCOMPARE(readAll(path).count('\n'), model->rowCount() + 1);
+        // Remembered as the user left it: next time, with pages missing, every page again.
+        m_settings->sync();
+        QCOMPARE(m_settings->value(u"export/scope"_s).toString(), u"all"_s);
+        auto partial = openDialog();
+        QVERIFY(child<QRadioButton>(partial.get(), "scopeAll")->isChecked());
+    }
+
+    void anotherExportRunningHoldsStartAndOffersToCancelIt()
+    {
+        m_sandbox->setLatency(150, 0);
+        auto first = openDialog();
+        const QString path = m_dir->filePath(u"first.csv"_s);
+        typePath(first.get(), path);
+        click(child<QPushButton>(first.get(), "start"));
+        QVERIFY(m_exports->isRunning());
+
+        auto second = openDialog();
+        typePath(second.get(), m_dir->filePath(u"second.csv"_s));
+        auto *busy = child<QWidget>(second.get(), "busyBar");
+        QVERIFY(busy->isVisible());
+        QVERIFY(busy->findChild<QLabel *>()->text().contains(QDir::toNativeSeparators(path)));
+        QVERIFY(!child<QPushButton>(second.get(), "start")->isEnabled());
+        // A second start through the controller is refused the same way.
+        QString why;
+        QVERIFY(!m_exports->start(m_session.get(), ExportJob{}, &why));
+        QVERIFY2(why.contains(QDir::toNativeSeparators(path)), qPrintable(why));
+
+        click(child<QPushButton>(second.get(), "cancelRunning"));
+        QCOMPARE(waitForResult(), u"Export cancelled; no file was written."_s);
+        QVERIFY(!busy->isVisible());
+        QVERIFY(child<QPushButton>(second.get(), "start")->isEnabled());
     }
 
     void progressLine_data()
@@ -375,19 +446,41 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<ExportDialog> openDialog()
+    ConnectionSession *newSession()
     {
-        auto dialog =
-            std::make_unique<ExportDialog>(m_client.get(), m_model.get(), m_settings.get());
+        ClientConfig defaults;
+        defaults.backoffScale = 0.02;
+        QString error;
+        ConnectionSession *session = ConnectionSession::create(
+            ConnectionChoice{u"custom"_s, m_sandbox->baseUrl()}, kKey, defaults, {}, &error);
+        if (!session)
+            qWarning("no session: %s", qPrintable(error));
+        return session;
+    }
+
+    std::unique_ptr<ExportDialog> openDialog(ConnectionSession *session = nullptr)
+    {
+        auto dialog = std::make_unique<ExportDialog>(session ? session : m_session.get(),
+                                                     m_exports.get(), m_settings.get());
         dialog->open();
         if (!QTest::qWaitForWindowExposed(dialog.get()))
             qWarning("the dialog was not exposed");
         return dialog;
     }
 
+    // Waits until the export ends and returns what the window would say about it.
+    QString waitForResult(int timeoutMs = 60000)
+    {
+        if (!QTest::qWaitFor([&] { return m_outcome.has_value(); }, timeoutMs))
+            return u"<timed out>"_s;
+        const QString message = m_outcome->message;
+        m_outcome.reset();
+        return message;
+    }
+
     ExportResult runExporter(const ExportOptions &options)
     {
-        Exporter exporter(m_client.get(), options);
+        Exporter exporter(m_session->client(), options);
         std::optional<ExportResult> result;
         connect(&exporter, &Exporter::finished, this, [&](const ExportResult &r) { result = r; });
         exporter.start();
@@ -396,11 +489,13 @@ private:
         return *result;
     }
 
+    EnglishPlurals m_plurals;
     std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<IncreaseClient> m_client;
-    std::unique_ptr<ConnectionTableModel> m_model;
+    std::unique_ptr<ConnectionSession> m_session;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ExportController> m_exports;
+    std::optional<ExportResult> m_outcome;
 };
 
 QTEST_MAIN(TestExportDialog)
