@@ -272,7 +272,7 @@ void DetailPane::onRetrieved(const QString &id, const ApiResult &result)
             .arg(QLocale().toString(finished.toLocalTime().time(), QLocale::LongFormat))
             .arg(result.latencyMs);
     if (result.attempts > 1)
-        retrievedText += u' ' + tr("(after %1 attempts)").arg(result.attempts);
+        retrievedText += u' ' + tr("(after %Ln attempt(s))", nullptr, result.attempts);
     m_retrievedAt->setText(retrievedText);
     Q_EMIT retrieved(connection->id);
 }

@@ -161,7 +161,7 @@ void LoadStatus::update()
     if (m_model->hasMore())
         m_count->setText(tr("%1 loaded · more available").arg(locale.toString(rows)));
     else
-        m_count->setText(tr("%1 connections · all loaded").arg(locale.toString(rows)));
+        m_count->setText(tr("%Ln connection(s) · all loaded", nullptr, rows));
 
     const QDateTime last = m_model->lastFetchAt();
     m_lastFetch->setText(
@@ -176,5 +176,5 @@ void LoadStatus::update()
     m_progressText->setVisible(loadingAll);
     m_cancel->setVisible(loadingAll);
     if (loadingAll)
-        m_progressText->setText(tr("Loading all… %1 rows").arg(locale.toString(rows)));
+        m_progressText->setText(tr("Loading all… %Ln row(s)", nullptr, rows));
 }

@@ -137,6 +137,10 @@ void MainWindow::wireControllers()
     connect(m_filterBar, &FilterBar::queryChanged, m_listing, &ListingController::setQuery);
     connect(m_listing, &ListingController::listingStarted, this, &MainWindow::showListing);
     connect(m_listing, &ListingController::filtersChanged, m_detail, &DetailPane::markNotListed);
+    connect(m_listing, &ListingController::loadStateChanged, m_actions, [this] {
+        m_actions->loadAll->setEnabled(m_listing->canLoadAll());
+        m_actions->cancelLoading->setEnabled(m_listing->isLoadingAll());
+    });
     connect(m_detail, &DetailPane::goToRequested, m_table, &ConnectionTableView::selectConnection);
     connect(m_listing, &ListingController::summaryChanged, this, &MainWindow::updateSummary);
     connect(m_listing, &ListingController::inFlightChanged, m_loadStatus, &LoadStatus::setInFlight);

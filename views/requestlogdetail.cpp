@@ -140,7 +140,7 @@ QString RequestLogDetail::summaryFor(const RequestLogEntry &entry)
         << tr("started %1 UTC").arg(entry.startedAt.toUTC().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s));
     lines << facts.join(u" · "_s);
 
-    // The client's message usually names the type already: "… (api_error, HTTP 500)".
+    // The client's message usually names the type already: "… (internal_server_error, HTTP 500)".
     if (!entry.errorType.isEmpty() && entry.errorMessage.contains(entry.errorType))
         lines << tr("Error: %1").arg(entry.errorMessage);
     else if (!entry.errorType.isEmpty())

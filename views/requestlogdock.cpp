@@ -231,7 +231,7 @@ bool RequestLogDock::saveHarTo(const QString &path)
         m_message->setText(tr("Saved 1 request to %1.").arg(shownPath));
     else
         m_message->setText(
-            tr("Saved %1 requests to %2.").arg(QLocale().toString(entries.size()), shownPath));
+            tr("Saved %Ln request(s) to %1.", nullptr, int(entries.size())).arg(shownPath));
     m_message->show();
     return saved;
 }
@@ -261,12 +261,12 @@ void RequestLogDock::updateCount()
     const int all = m_model->rowCount();
     const int shown = m_filter->rowCount();
     QString text = shown == all
-                       ? tr("%1 requests").arg(locale.toString(all))
-                       : tr("%1 of %2 requests").arg(locale.toString(shown), locale.toString(all));
+                       ? tr("%Ln request(s)", nullptr, all)
+                       : tr("%1 of %Ln request(s)", nullptr, all).arg(locale.toString(shown));
     if (m_model->droppedCount() > 0)
-        text += u" · "_s + tr("%1 older ones dropped (the log keeps the last %2)")
-                               .arg(locale.toString(m_model->droppedCount()),
-                                    locale.toString(m_model->capacity()));
+        text += u" · "_s + tr("%Ln older one(s) dropped (the log keeps the last %1)", nullptr,
+                              int(m_model->droppedCount()))
+                               .arg(locale.toString(m_model->capacity()));
     m_count->setText(text);
 }
 

@@ -71,7 +71,7 @@ SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *pare
     m_rateLimit->setObjectName(u"rateLimit"_s);
     m_latency->setToolTip(tr("Every response waits this long (without blocking the others)"));
     m_jitter->setToolTip(tr("Adds a random 0 to this many ms to each response's wait"));
-    m_failRate->setToolTip(tr("Share of requests answered 500 (api_error)"));
+    m_failRate->setToolTip(tr("Share of requests answered 500 (internal_server_error)"));
     m_dropRate->setToolTip(tr("Share of 200 responses whose body is cut off mid-way"));
     m_rateLimit->setToolTip(tr("Requests per second before the sandbox answers 429 with "
                                "Retry-After; 0 turns the limit off"));

@@ -44,6 +44,8 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     , developerMenu(nullptr)
 {
     sandboxFaults->setEnabled(false);
+    loadAll->setEnabled(false); // nothing listed yet
+    cancelLoading->setEnabled(false);
     requestLog->setText(tr("Request &Log"));
     requestLog->setShortcut(QKeySequence(Qt::Key_F12)); // the browsers' developer tools key
     window->addAction(requestLog);

@@ -31,6 +31,7 @@ void ListingController::setSession(ConnectionSession *session)
     setActivity(QString());
     m_session = session;
     m_listing = false;
+    Q_EMIT loadStateChanged();
     if (!session)
         return;
 
@@ -51,6 +52,12 @@ void ListingController::setSession(ConnectionSession *session)
                 &ListingController::onQueryChanged),
         connect(connections, &ConnectionTableModel::loadingAllChanged, this,
                 &ListingController::onLoadingAllChanged),
+        connect(connections, &ConnectionTableModel::pageLoaded, this,
+                &ListingController::loadStateChanged),
+        connect(connections, &ConnectionTableModel::fetchFailed, this,
+                &ListingController::loadStateChanged),
+        connect(connections, &QAbstractItemModel::modelReset, this,
+                &ListingController::loadStateChanged),
         connect(applications, &ApplicationListModel::loaded, this,
                 &ListingController::summaryChanged),
         connect(applications, &ApplicationListModel::loadFailed, this,
@@ -72,6 +79,7 @@ void ListingController::start()
     m_listing = true;
     ConnectionTableModel *connections = m_session->connections();
     Q_EMIT listingStarted(connections);
+    Q_EMIT loadStateChanged();
     connections->setQuery(m_query);
     m_session->applications()->reload();
     Q_EMIT summaryChanged();
@@ -115,6 +123,12 @@ void ListingController::cancelLoadAll()
         connections->cancelLoadAll();
 }
 
+bool ListingController::canLoadAll() const
+{
+    const ConnectionTableModel *connections = model();
+    return connections && connections->hasMore() && !connections->isLoadingAll();
+}
+
 bool ListingController::isLoadingAll() const
 {
     const ConnectionTableModel *connections = model();
@@ -132,7 +146,7 @@ ListingController::FindResult ListingController::find(const QString &text, int f
         LoadedRowSearch::find(*connections, m_session->applications(), text, from, forward);
     if (!row)
         return {std::nullopt,
-                tr("No match in the %1 loaded rows").arg(locale.toString(connections->rowCount()))};
+                tr("No match in the %Ln loaded row(s)", nullptr, connections->rowCount())};
     return {row, tr("Row %1 of %2 loaded")
                      .arg(locale.toString(*row + 1), locale.toString(connections->rowCount()))};
 }
@@ -161,6 +175,7 @@ void ListingController::onPageReceived()
 
 void ListingController::onLoadingAllChanged(bool loadingAll)
 {
+    Q_EMIT loadStateChanged();
     // However Load All stopped (Cancel, Esc, the status bar, the last page, a failure), a
     // countdown to its next retry is over.
     const std::optional<Notice> &notice = m_notices->current();

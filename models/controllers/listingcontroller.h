@@ -42,6 +42,8 @@ public:
     void loadAll();
     void cancelLoadAll();
     bool isLoadingAll() const;
+    // Pages remain and Load All is not already running.
+    bool canLoadAll() const;
 
     // Ctrl+F over the rows already loaded (never fetching more): the next match after
     // `from` (-1: from the top), or before it backwards, and what the find bar says.
@@ -60,6 +62,8 @@ Q_SIGNALS:
     void summaryChanged();
     // The table lists another query now: a connection shown elsewhere may not be in it.
     void filtersChanged();
+    // canLoadAll() or isLoadingAll() may have changed.
+    void loadStateChanged();
     void inFlightChanged(int requests);
     // A line for the status bar for `timeoutMs` (0: until replaced).
     void statusMessage(const QString &text, int timeoutMs);

@@ -17,6 +17,7 @@
 #include "loadstatus.h"
 #include "noticeboard.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -277,7 +278,67 @@ private Q_SLOTS:
         QVERIFY(detail->goToField()->text().isEmpty());
     }
 
+    // Defect 9: Load All and Cancel Loading are offered only when they can do something,
+    // and counts read as English ("1 connection", not "1 connections").
+    void loadActionsFollowTheListing()
+    {
+        auto window = m_fixture->newWindow();
+        QAction *loadAll = actionNamed(*window, u"Load All"_s);
+        QAction *cancel = actionNamed(*window, u"Cancel Loading"_s);
+        QVERIFY(loadAll && cancel);
+        QVERIFY(!loadAll->isEnabled()); // nothing listed yet
+        QVERIFY(!cancel->isEnabled());
+        window->connectWithKey(m_fixture->sandboxChoice(),
+                               QString::fromLatin1(WindowFixture::kApiKey));
+        QVERIFY(
+            waitUntil([&] { return tableModel(*window) && tableModel(*window)->rowCount() > 0; }));
+        ConnectionTableModel *model = tableModel(*window);
+        QVERIFY(waitUntil([&] { return !model->isFetching(); }));
+        QVERIFY(loadAll->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+        m_fixture->sandbox().setLatency(100, 0);
+        loadAll->trigger();
+        QVERIFY(model->isLoadingAll());
+        QVERIFY(!loadAll->isEnabled());
+        QVERIFY(cancel->isEnabled());
+        m_fixture->sandbox().setLatency(0, 0);
+        QVERIFY(waitUntil([&] { return !model->hasMore() && !model->isFetching(); }, 30000));
+        QVERIFY(!loadAll->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+    }
+
+    void oneConnectionReadsSingular()
+    {
+        SandboxOptions options;
+        options.port = 0;
+        options.connections = 1;
+        options.applications = 1;
+        options.seed = 11;
+        SandboxServer server(options);
+        QVERIFY(server.listen());
+        ClientConfig config;
+        config.baseUrl = server.baseUrl();
+        config.apiKey = u"ic_test_key_singular"_s;
+        IncreaseClient client(config);
+        ConnectionTableModel model(&client);
+        LoadStatus status;
+        status.setModel(&model);
+        model.setQuery({{u"active"_s, u"inactive"_s}, QString()});
+        QVERIFY(waitUntil([&] { return !model.hasMore() && !model.isFetching(); }));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(status.countText(), u"1 connection · all loaded"_s);
+        status.setModel(nullptr);
+    }
+
 private:
+    static QAction *actionNamed(MainWindow &window, const QString &text)
+    {
+        for (QAction *action : window.actions()) {
+            if (action->text().remove(u'&') == text)
+                return action;
+        }
+        return nullptr;
+    }
     static void goToId(MainWindow &window, const QString &id)
     {
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);

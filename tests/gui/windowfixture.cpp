@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 
 WindowFixture::WindowFixture()
 {
+    QCoreApplication::installTranslator(&m_plurals);
     if (!m_dir.isValid())
         return;
     m_settings = std::make_unique<QSettings>(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
@@ -29,7 +30,10 @@ WindowFixture::WindowFixture()
     m_ready = m_sandbox->listen();
 }
 
-WindowFixture::~WindowFixture() = default;
+WindowFixture::~WindowFixture()
+{
+    QCoreApplication::removeTranslator(&m_plurals);
+}
 
 ConnectionChoice WindowFixture::sandboxChoice() const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionchoice.h"
+#include "englishplurals.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
 #include "sandboxserver.h"
@@ -40,6 +41,7 @@ public:
     std::unique_ptr<MainWindow> newWindow();
 
 private:
+    EnglishPlurals m_plurals; // what the app installs: "1 row", "2 rows"
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SandboxServer> m_sandbox;
