@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -98,6 +99,8 @@ void ApiCallPrivate::startAttempt()
         const qint64 wait = client->rateLimiter()->reserve();
         if (wait > 0) {
             tokenReserved = true;
+            static_assert(RequestRateLimiter::kMaxWaitMs <= std::numeric_limits<int>::max(),
+                          "a limiter's wait fits a timer's interval");
             retryTimer.start(int(wait)); // abort() stops this wait like a retry's
             return;
         }

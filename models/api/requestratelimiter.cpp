@@ -53,5 +53,9 @@ qint64 RequestRateLimiter::reserve()
     m_tokens -= 1.0;
     if (m_tokens >= 0)
         return 0;
-    return qint64(std::ceil(-m_tokens / m_rate * 1000.0));
+    // At a rate of a few tokens a year the wait outgrows a timer's int (and at a tiny
+    // enough one it is infinite, which no integer holds): capped, it stays a long wait
+    // instead of wrapping to a negative or short one.
+    const double waitMs = std::ceil(-m_tokens / m_rate * 1000.0);
+    return waitMs < double(kMaxWaitMs) ? qint64(waitMs) : kMaxWaitMs;
 }

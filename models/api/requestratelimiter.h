@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <limits>
 
 // A client-side token bucket shared by every request of a partitioned export, so that
 // concurrent cursor streams together stay under the API's rate limit instead of meeting
@@ -27,8 +28,11 @@ public:
     double rate() const { return m_rate; }
     double burst() const { return m_burst; }
 
-    // Takes a token; returns the milliseconds to wait before sending (0: send now). The
-    // wait is rounded up so that a request never goes early.
+    // The longest wait reserve() returns: all a QTimer's int interval holds (24.8 days).
+    static constexpr qint64 kMaxWaitMs = std::numeric_limits<int>::max();
+
+    // Takes a token; returns the milliseconds to wait before sending (0: send now), at
+    // most kMaxWaitMs. The wait is rounded up so that a request never goes early.
     qint64 reserve();
 
 private:

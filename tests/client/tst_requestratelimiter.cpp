@@ -5,6 +5,7 @@
 #include "requestratelimiter.h"
 
 #include <QTest>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +75,40 @@ private Q_SLOTS:
         QCOMPARE(limiter.reserve(), 0);
         QCOMPARE(limiter.reserve(), 0);
         QCOMPARE(limiter.reserve(), 50);
+    }
+
+    void tinyRateWaitsLongButFitsATimer_data()
+    {
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<qint64>("secondWaitMs");
+        // 0.01 req/s: 100 s, exact; the CLI's lowest rate is not capped.
+        QTest::newRow("0.01 req/s") << 0.01 << qint64(100 * 1000);
+        // 1e-7 req/s: 1e10 ms, which int() wrapped to 1,410,065,408 ms, and less for
+        // other rates (negative at 4e-7 req/s): the timer fired early or at once.
+        QTest::newRow("1e-7 req/s") << 1e-7 << RequestRateLimiter::kMaxWaitMs;
+        QTest::newRow("4e-7 req/s") << 4e-7 << RequestRateLimiter::kMaxWaitMs;
+        // The wait itself is infinite here: no integer holds it.
+        QTest::newRow("1e-310 req/s") << 1e-310 << RequestRateLimiter::kMaxWaitMs;
+    }
+
+    void tinyRateWaitsLongButFitsATimer()
+    {
+        QFETCH(double, rate);
+        QFETCH(qint64, secondWaitMs);
+        qint64 now = 0;
+        RequestRateLimiter limiter(rate, 0, [&now] { return now; }); // burst 1
+        QCOMPARE(limiter.reserve(), 0);
+        const qint64 wait = limiter.reserve();
+        QCOMPARE(wait, secondWaitMs);
+        // What ApiCall hands its QTimer: still the whole wait, positive.
+        QCOMPARE(qint64(int(wait)), wait);
+        QVERIFY(int(wait) > 0);
+        // More requests queue behind it without ever wrapping either.
+        for (int i = 0; i < 3; ++i) {
+            const qint64 later = limiter.reserve();
+            QVERIFY(later >= wait);
+            QVERIFY(later <= std::numeric_limits<int>::max());
+        }
     }
 
     void neverMoreThanRateTimesTimePlusBurst()
