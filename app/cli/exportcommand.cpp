@@ -20,6 +20,11 @@ namespace {
 // Redrawing a terminal line for every page would cost more than the page at local speeds.
 constexpr qint64 kRedrawIntervalMs = 100;
 
+// At 0.01 req/s a 100-page export already takes nearly three hours: a lower rate is a
+// slip (a unit or a few zeros off) rather than any limit a server sets, and at a few
+// requests a year a token's wait no longer fits a timer at all.
+constexpr double kMinRateLimit = 0.01;
+
 } // namespace
 
 void ExportCommand::addOptions(QCommandLineParser &parser)
@@ -49,8 +54,9 @@ void ExportCommand::addOptions(QCommandLineParser &parser)
              .arg(PartitionPlan::kAutoMaxStreams),
          u"N"_s},
         {u"rate-limit"_s,
-         tr("Requests per second for all streams together (default for a split listing: "
-            "production and local 100, the Increase sandbox 20)."),
+         tr("Requests per second for all streams together, at least %1 (default for a split "
+            "listing: production and local 100, the Increase sandbox 20).")
+             .arg(QLocale::c().toString(kMinRateLimit)),
          u"RPS"_s},
     });
 }
@@ -123,8 +129,11 @@ std::optional<ExportOptions> ExportCommand::readOptions(const QCommandLineParser
     if (parser.isSet(u"rate-limit"_s)) {
         bool ok = false;
         options.rateLimit = parser.value(u"rate-limit"_s).toDouble(&ok);
-        if (!ok || !(options.rateLimit > 0) || !std::isfinite(options.rateLimit)) {
-            *error = tr("--rate-limit takes requests per second above 0, not '%1'")
+        if (!ok || !(options.rateLimit >= kMinRateLimit) || !std::isfinite(options.rateLimit)) {
+            *error = tr("--rate-limit takes at least %1 requests per second (one request "
+                        "every %2 s), not '%3'")
+                         .arg(QLocale::c().toString(kMinRateLimit))
+                         .arg(qRound(1.0 / kMinRateLimit))
                          .arg(parser.value(u"rate-limit"_s));
             return std::nullopt;
         }
