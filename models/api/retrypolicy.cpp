@@ -87,12 +87,20 @@ qint64 backoffMs(int retryIndex, double random01)
 
 QDateTime parseHttpDate(const QByteArray &value)
 {
-    const QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
-                                                     u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
-    if (!parsed.isValid())
+    // The date and the time are read apart and joined as UTC. Read together they would be
+    // local time first: 02:30 on a spring-forward night does not exist there, and an hour
+    // that exists twice is ambiguous.
+    const QString text = QString::fromLatin1(value.trimmed());
+    const qsizetype zone = text.lastIndexOf(u' ');
+    const qsizetype time = zone > 0 ? text.lastIndexOf(u' ', zone - 1) : -1;
+    if (time <= 0 || QStringView(text).sliced(zone + 1) != "GMT"_L1)
         return {};
-    // The format has no zone field, so Qt reads it as local time; the text says GMT.
-    return QDateTime(parsed.date(), parsed.time(), Qt::UTC);
+    const QLocale c = QLocale::c();
+    const QDate date = c.toDate(text.first(time), u"ddd, dd MMM yyyy"_s);
+    const QTime clock = c.toTime(text.sliced(time + 1, zone - time - 1), u"HH:mm:ss"_s);
+    if (!date.isValid() || !clock.isValid())
+        return {};
+    return QDateTime(date, clock, Qt::UTC);
 }
 
 } // namespace RetryPolicy

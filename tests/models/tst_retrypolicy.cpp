@@ -2,6 +2,7 @@
 #include "retrypolicy.h"
 
 #include <QtTest>
+#include <time.h>
 
 using namespace Qt::StringLiterals;
 
@@ -10,6 +11,33 @@ using RetryPolicy::Headers;
 namespace {
 
 const QDateTime kNow(QDate(2024, 3, 1), QTime(12, 0, 0), Qt::UTC);
+
+// Sets the process's local time zone for one test, and puts the previous one back.
+class LocalTimeZone
+{
+public:
+    explicit LocalTimeZone(const QByteArray &zone)
+        : m_had(qEnvironmentVariableIsSet("TZ"))
+        , m_previous(qgetenv("TZ"))
+    {
+        qputenv("TZ", zone);
+        tzset();
+    }
+    ~LocalTimeZone()
+    {
+        if (m_had)
+            qputenv("TZ", m_previous);
+        else
+            qunsetenv("TZ");
+        tzset();
+    }
+    LocalTimeZone(const LocalTimeZone &) = delete;
+    LocalTimeZone &operator=(const LocalTimeZone &) = delete;
+
+private:
+    bool m_had;
+    QByteArray m_previous;
+};
 
 } // namespace
 
@@ -24,6 +52,8 @@ private Q_SLOTS:
     void serverDelay();
     void parseHttpDate_data();
     void parseHttpDate();
+    void httpDateIsUtcWhateverTheLocalZone_data();
+    void httpDateIsUtcWhateverTheLocalZone();
     void backoff_data();
     void backoff();
     void backoffBounds();
@@ -135,6 +165,9 @@ void TestRetryPolicy::parseHttpDate_data()
                                         << QDateTime(QDate(2024, 3, 1), QTime(23, 59, 59), Qt::UTC);
     QTest::newRow("wrong weekday") << QByteArray("Mon, 06 Nov 1994 08:49:37 GMT") << QDateTime();
     QTest::newRow("no GMT") << QByteArray("Sun, 06 Nov 1994 08:49:37") << QDateTime();
+    QTest::newRow("no time") << QByteArray("Sun, 06 Nov 1994 GMT") << QDateTime();
+    QTest::newRow("hour 24") << QByteArray("Sun, 06 Nov 1994 24:00:00 GMT") << QDateTime();
+    QTest::newRow("GMT alone") << QByteArray("GMT") << QDateTime();
     QTest::newRow("other zone") << QByteArray("Sun, 06 Nov 1994 08:49:37 +0100") << QDateTime();
     QTest::newRow("ISO 8601") << QByteArray("1994-11-06T08:49:37Z") << QDateTime();
     QTest::newRow("seconds") << QByteArray("120") << QDateTime();
@@ -152,6 +185,47 @@ void TestRetryPolicy::parseHttpDate()
         QCOMPARE(parsed, expected);
         QCOMPARE(parsed.timeSpec(), Qt::UTC);
     }
+}
+
+void TestRetryPolicy::httpDateIsUtcWhateverTheLocalZone_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QDateTime>("expected");
+
+    // Berlin skips from 02:00 to 03:00 local time that night: read as local time, 02:30
+    // does not exist.
+    QTest::newRow("Berlin's missing hour") << QByteArray("Sun, 31 Mar 2024 02:30:00 GMT")
+                                           << QDateTime(QDate(2024, 3, 31), QTime(2, 30), Qt::UTC);
+    // Berlin goes from 03:00 back to 02:00 local time: 02:30 happens twice there.
+    QTest::newRow("Berlin's repeated hour")
+        << QByteArray("Sun, 27 Oct 2024 02:30:00 GMT")
+        << QDateTime(QDate(2024, 10, 27), QTime(2, 30), Qt::UTC);
+    QTest::newRow("an ordinary winter date")
+        << QByteArray("Fri, 01 Mar 2024 12:00:30 GMT")
+        << QDateTime(QDate(2024, 3, 1), QTime(12, 0, 30), Qt::UTC);
+    QTest::newRow("an ordinary summer date") << QByteArray("Mon, 15 Jul 2024 09:00:00 GMT")
+                                             << QDateTime(QDate(2024, 7, 15), QTime(9, 0), Qt::UTC);
+}
+
+void TestRetryPolicy::httpDateIsUtcWhateverTheLocalZone()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QDateTime, expected);
+    // Given a machine whose local time is Berlin's
+    const LocalTimeZone berlin("Europe/Berlin");
+    QCOMPARE(QDateTime(QDate(2024, 7, 15), QTime(12, 0), Qt::UTC).toLocalTime().time(),
+             QTime(14, 0)); // the zone is in force
+
+    // when a Retry-After date is read, then it is that instant in UTC
+    const QDateTime parsed = RetryPolicy::parseHttpDate(text);
+    QVERIFY(parsed.isValid());
+    QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    QCOMPARE(parsed.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+
+    // and the delay runs from the given now to that instant, 30 s
+    const QDateTime now = expected.addSecs(-30);
+    QCOMPARE(RetryPolicy::serverDelayMs({{"Retry-After", text}}, std::nullopt, now).value_or(-1),
+             qint64(30000));
 }
 
 void TestRetryPolicy::backoff_data()
