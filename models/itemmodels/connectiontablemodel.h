@@ -98,6 +98,8 @@ public:
     }
     // Every row received, including those Load All has not inserted yet.
     const ConnectionStore &store() const { return m_store; }
+    // The store row shown at `row` (they differ once sorted).
+    int storeRowAt(int row) const { return storeRow(row); }
     // Rows the server repeated across pages in this query, shown once.
     qint64 duplicatesDropped() const { return m_duplicatesDropped; }
 
