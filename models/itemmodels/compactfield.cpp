@@ -1,6 +1,9 @@
 #include "compactfield.h"
 
 #include <QDateTime>
+#include <QtAlgorithms>
+
+#include <algorithm>
 
 namespace {
 
@@ -45,13 +48,74 @@ int readDigits(QStringView text, int at, int width)
     return value;
 }
 
-char16_t *writeDigits(char16_t *out, int value, int width)
+template <typename Char> Char *writeDigits(Char *out, int value, int width)
 {
     for (int i = width - 1; i >= 0; --i) {
-        out[i] = char16_t(u'0' + value % 10);
+        out[i] = Char('0' + value % 10);
         value /= 10;
     }
     return out + width;
+}
+
+// Whole days since the epoch, and the seconds into the last one, for either sign.
+void splitSeconds(qint64 unixSeconds, qint64 *days, int *secondOfDay)
+{
+    *days = unixSeconds / kSecondsPerDay;
+    qint64 rest = unixSeconds % kSecondsPerDay;
+    if (rest < 0) {
+        rest += kSecondsPerDay;
+        --*days;
+    }
+    *secondOfDay = int(rest);
+}
+
+constexpr int kDateLength = 11; // "yyyy-MM-ddT"
+
+// The first kDateLength characters of a timestamp, in UTF-16 or Latin-1.
+template <typename Char> void writeDate(qint64 days, Char *out)
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    civilFromDays(days, &year, &month, &day);
+    out = writeDigits(out, year, 4);
+    *out++ = Char('-');
+    out = writeDigits(out, month, 2);
+    *out++ = Char('-');
+    out = writeDigits(out, day, 2);
+    *out = Char('T');
+}
+
+// The rest: "HH:mm:ssZ".
+template <typename Char> void writeTime(int secondOfDay, Char *out)
+{
+    out = writeDigits(out, secondOfDay / 3600, 2);
+    *out++ = Char(':');
+    out = writeDigits(out, secondOfDay / 60 % 60, 2);
+    *out++ = Char(':');
+    out = writeDigits(out, secondOfDay % 60, 2);
+    *out = Char('Z');
+}
+
+bool equal(const char *a, const char *b, int size)
+{
+    for (int i = 0; i < size; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+// Whether `needle` occurs in `text`; both short, so a plain scan beats memmem's set-up.
+bool occursIn(const char *text, int textSize, const QByteArray &needle)
+{
+    const int size = int(needle.size());
+    const char *n = needle.constData();
+    for (int at = 0; at + size <= textSize; ++at) {
+        if (text[at] == n[0] && equal(text + at + 1, n + 1, size - 1))
+            return true;
+    }
+    return false;
 }
 
 bool isIdCharacter(char16_t c)
@@ -111,30 +175,100 @@ std::optional<qint64> packTimestamp(QStringView text)
 
 QString unpackTimestamp(qint64 unixSeconds)
 {
-    qint64 days = unixSeconds / kSecondsPerDay;
-    qint64 rest = unixSeconds % kSecondsPerDay;
-    if (rest < 0) {
-        rest += kSecondsPerDay;
-        --days;
-    }
-    int year = 0;
-    int month = 0;
-    int day = 0;
-    civilFromDays(days, &year, &month, &day);
+    qint64 days = 0;
+    int secondOfDay = 0;
+    splitSeconds(unixSeconds, &days, &secondOfDay);
     char16_t buffer[kTimestampLength];
-    char16_t *out = writeDigits(buffer, year, 4);
-    *out++ = u'-';
-    out = writeDigits(out, month, 2);
-    *out++ = u'-';
-    out = writeDigits(out, day, 2);
-    *out++ = u'T';
-    out = writeDigits(out, int(rest / 3600), 2);
-    *out++ = u':';
-    out = writeDigits(out, int(rest / 60 % 60), 2);
-    *out++ = u':';
-    out = writeDigits(out, int(rest % 60), 2);
-    *out = u'Z';
+    writeDate(days, buffer);
+    writeTime(secondOfDay, buffer + kDateLength);
     return QString(reinterpret_cast<const QChar *>(buffer), kTimestampLength);
+}
+
+PackedIdSearch::PackedIdSearch(QLatin1StringView prefix, QByteArrayView folded)
+    : m_needle(folded.toByteArray())
+{
+    const qsizetype size = m_needle.size();
+    m_possible = size > 0 && size <= prefix.size() + kIdLength &&
+                 std::all_of(m_needle.cbegin(), m_needle.cend(),
+                             [](char c) { return isIdCharacter(char16_t(c)) || c == '_'; });
+    if (!m_possible)
+        return;
+    const QByteArrayView head(prefix.data(), prefix.size());
+    m_inPrefix = head.contains(folded);
+    for (qsizetype k = 1; k < size && k <= head.size(); ++k) {
+        if (size - k <= kIdLength && head.endsWith(folded.first(k)))
+            m_straddles |= quint32(1) << k;
+    }
+}
+
+bool PackedIdSearch::foundIn(const char *packed) const
+{
+    if (!m_possible)
+        return false;
+    if (m_inPrefix)
+        return true;
+    const int size = int(m_needle.size());
+    for (quint32 straddles = m_straddles; straddles != 0; straddles &= straddles - 1) {
+        const int k = int(qCountTrailingZeroBits(straddles));
+        if (equal(packed, m_needle.constData() + k, size - k))
+            return true;
+    }
+    return occursIn(packed, kIdLength, m_needle);
+}
+
+PackedTimestampSearch::PackedTimestampSearch(QByteArrayView folded)
+    : m_needle(folded.toByteArray())
+{
+    static_assert(sizeof(RenderedDate::text) == kDateLength);
+    static constexpr char kShape[] = "0000-00-00t00:00:00z"; // '0': any digit
+    const int size = int(m_needle.size());
+    for (int at = 0; size > 0 && at + size <= kTimestampLength; ++at) {
+        bool fits = true;
+        for (int i = 0; fits && i < size; ++i) {
+            const char c = m_needle.at(i);
+            fits = kShape[at + i] == '0' ? c >= '0' && c <= '9' : c == kShape[at + i];
+        }
+        if (fits) {
+            m_offsets |= quint32(1) << at;
+            m_readsDate = m_readsDate || at < kDateLength;
+            m_readsTime = m_readsTime || at + size > kDateLength;
+        }
+    }
+}
+
+bool PackedTimestampSearch::foundIn(qint64 unixSeconds) const
+{
+    if (m_offsets == 0)
+        return false;
+    qint64 days = 0;
+    int secondOfDay = 0;
+    splitSeconds(unixSeconds, &days, &secondOfDay);
+    char text[kTimestampLength];
+    if (m_readsDate) {
+        RenderedDate *date = &m_dates[0];
+        if (date->day != days) {
+            date = &m_dates[1];
+            if (date->day != days) {
+                date = &m_dates[m_nextDate];
+                m_nextDate ^= 1;
+                writeDate(days, date->text);
+                date->text[kDateLength - 1] = 't'; // folded, like the needle
+                date->day = days;
+            }
+        }
+        std::copy_n(date->text, kDateLength, text);
+    }
+    if (m_readsTime) {
+        writeTime(secondOfDay, text + kDateLength);
+        text[kTimestampLength - 1] = 'z';
+    }
+    const int size = int(m_needle.size());
+    for (quint32 offsets = m_offsets; offsets != 0; offsets &= offsets - 1) {
+        const int at = int(qCountTrailingZeroBits(offsets));
+        if (equal(text + at, m_needle.constData(), size))
+            return true;
+    }
+    return false;
 }
 
 std::optional<qint64> isoSeconds(QStringView text)

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QLatin1StringView>
 #include <QString>
 #include <QStringView>
+#include <limits>
 #include <optional>
 
 // Pure encoders for the compact row storage of ConnectionStore. Each packs a value only
@@ -26,6 +29,51 @@ QString unpackId(QLatin1StringView prefix, const char *packed);
 // dates, years outside 0000-9999.
 std::optional<qint64> packTimestamp(QStringView text);
 QString unpackTimestamp(qint64 unixSeconds);
+
+// A case-folded needle prepared for searching packed ids as the text `prefix` + the
+// kIdLength packed characters, without building that text: whether it lies within the
+// prefix, where it may straddle the prefix's end, else a search of the packed part.
+class PackedIdSearch
+{
+public:
+    PackedIdSearch() = default; // finds nothing
+    // `folded`: the needle case-folded into ASCII, as packed ids are.
+    PackedIdSearch(QLatin1StringView prefix, QByteArrayView folded);
+    bool foundIn(const char *packed) const;
+
+private:
+    QByteArray m_needle;
+    bool m_possible = false; // only characters an id has, and short enough
+    bool m_inPrefix = false; // every id holds it
+    quint32 m_straddles = 0; // bit k: the prefix ends with the needle's first k characters
+};
+
+// A case-folded needle prepared for searching packed timestamps as unpackTimestamp()
+// renders them, without a QString: only where it fits the shape
+// "dddd-dd-ddtdd:dd:ddz" is it compared, and a row's date is rendered again only when
+// it changes (rows come in runs of a day: the API lists by creation).
+class PackedTimestampSearch
+{
+public:
+    PackedTimestampSearch() = default; // finds nothing
+    explicit PackedTimestampSearch(QByteArrayView folded);
+    bool foundIn(qint64 unixSeconds) const;
+
+private:
+    struct RenderedDate
+    {
+        qint64 day = std::numeric_limits<qint64>::min();
+        char text[11] = {}; // "yyyy-mm-ddt"
+    };
+
+    QByteArray m_needle;
+    quint32 m_offsets = 0; // bit i: the needle fits the shape at character i
+    bool m_readsDate = false;
+    bool m_readsTime = false;
+    // Two: the created and the deleted timestamp of a row are usually days apart.
+    mutable RenderedDate m_dates[2];
+    mutable int m_nextDate = 0;
+};
 
 // Seconds since the epoch for any ISO 8601 timestamp that names its offset ("Z" or
 // "+01:00"), fractional seconds truncated; nullopt otherwise (no offset, not a date).

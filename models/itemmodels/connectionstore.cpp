@@ -17,6 +17,21 @@ qsizetype stringBytes(const QString &text)
     return text.isEmpty() ? 0 : 16 + (text.capacity() + 1) * 2;
 }
 
+// `text` case-folded as Qt's case-insensitive search folds it; nullopt when a character
+// folds outside ASCII.
+std::optional<QByteArray> foldedAscii(const QString &text)
+{
+    QByteArray folded;
+    folded.reserve(text.size());
+    for (const QChar c : text) {
+        const char32_t f = QChar::toCaseFolded(char32_t(c.unicode()));
+        if (f > 0x7f)
+            return std::nullopt;
+        folded.append(char(f));
+    }
+    return folded;
+}
+
 } // namespace
 
 void ConnectionStore::append(const OAuthConnection &connection)
@@ -195,6 +210,61 @@ std::optional<qint64> ConnectionStore::deletedAtSeconds(qsizetype index) const
     return r.deletedAt;
 }
 
+ConnectionStore::Needle ConnectionStore::needle(
+    const QString &text,
+    const std::function<bool(const QString &applicationId)> &applicationMatches) const
+{
+    Needle n;
+    n.text = text;
+    // Qt's case-insensitive search compares characters by their simple case folding, so
+    // a needle occurs in ASCII text exactly when each of its characters folds into ASCII
+    // (the Kelvin sign folds to "k") and the folded needle occurs in the folded text.
+    if (const std::optional<QByteArray> folded = foldedAscii(text)) {
+        n.inIds = CompactField::PackedIdSearch(kIdPrefix, *folded);
+        n.inGroups = CompactField::PackedIdSearch(kGroupPrefix, *folded);
+        n.inTimestamps = CompactField::PackedTimestampSearch(*folded);
+    }
+    n.inActive = QString(kActive).contains(text, Qt::CaseInsensitive);
+    n.inInactive = QString(kInactive).contains(text, Qt::CaseInsensitive);
+    n.applications.reserve(size_t(m_applicationIds.size()));
+    for (const QString &id : m_applicationIds)
+        n.applications.push_back(applicationMatches(id));
+    return n;
+}
+
+bool ConnectionStore::contains(qsizetype index, const Needle &needle) const
+{
+    const Row &r = row(index);
+    if (r.application < needle.applications.size() && needle.applications[r.application])
+        return true;
+    switch (r.status) {
+    case Active:
+        if (needle.inActive)
+            return true;
+        break;
+    case Inactive:
+        if (needle.inInactive)
+            return true;
+        break;
+    default:
+        if (verbatimContains(index, StatusField, needle))
+            return true;
+    }
+    if (r.flags & IdVerbatim ? verbatimContains(index, IdField, needle)
+                             : needle.inIds.foundIn(r.id))
+        return true;
+    if (r.flags & GroupVerbatim ? verbatimContains(index, GroupField, needle)
+                                : needle.inGroups.foundIn(r.groupId))
+        return true;
+    if (r.flags & CreatedVerbatim ? verbatimContains(index, CreatedField, needle)
+                                  : needle.inTimestamps.foundIn(r.createdAt))
+        return true;
+    if (r.flags & DeletedNull)
+        return false;
+    return r.flags & DeletedVerbatim ? verbatimContains(index, DeletedField, needle)
+                                     : needle.inTimestamps.foundIn(r.deletedAt);
+}
+
 qsizetype ConnectionStore::bytesUsed() const
 {
     qsizetype bytes = qsizetype(m_chunks.size()) * kChunkRows * qsizetype(sizeof(Row)) +
@@ -213,4 +283,10 @@ qsizetype ConnectionStore::bytesUsed() const
 QString ConnectionStore::verbatim(qsizetype index, Field field) const
 {
     return m_verbatim.value(verbatimKey(index, field));
+}
+
+bool ConnectionStore::verbatimContains(qsizetype index, Field field, const Needle &needle) const
+{
+    const auto text = m_verbatim.constFind(verbatimKey(index, field));
+    return text != m_verbatim.cend() && text->contains(needle.text, Qt::CaseInsensitive);
 }

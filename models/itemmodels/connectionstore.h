@@ -1,11 +1,13 @@
 #pragma once
 
+#include "compactfield.h"
 #include "oauthconnection.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -34,6 +36,28 @@ public:
     // ("Z" or "+01:00"; fractional seconds are truncated).
     std::optional<qint64> createdAtSeconds(qsizetype row) const;
     std::optional<qint64> deletedAtSeconds(qsizetype row) const;
+
+    // Search text prepared once for contains(): as typed for the strings kept verbatim,
+    // case-folded into ASCII for the packed fields. Valid until the store changes; it
+    // caches the last dates rendered, so one search, on one thread, uses it.
+    struct Needle
+    {
+        QString text;
+        CompactField::PackedIdSearch inIds;
+        CompactField::PackedIdSearch inGroups;
+        CompactField::PackedTimestampSearch inTimestamps;
+        bool inActive = false;
+        bool inInactive = false;
+        std::vector<bool> applications; // by interned index: the id (or name) matches
+    };
+    // `applicationMatches` is asked once for each distinct application id.
+    Needle
+    needle(const QString &text,
+           const std::function<bool(const QString &applicationId)> &applicationMatches) const;
+    // Whether the row's id, status, group id, created_at or deleted_at (as the API sent
+    // them) contain the needle case-insensitively, as QString::contains does, or its
+    // application matched; without building the row's strings.
+    bool contains(qsizetype row, const Needle &needle) const;
 
     // Heap bytes the store holds, for the memory benchmark.
     qsizetype bytesUsed() const;
@@ -73,6 +97,7 @@ private:
     }
     static quint64 verbatimKey(qsizetype index, Field field) { return quint64(index) << 3 | field; }
     QString verbatim(qsizetype index, Field field) const;
+    bool verbatimContains(qsizetype index, Field field, const Needle &needle) const;
 
     std::vector<std::unique_ptr<Row[]>> m_chunks;
     qsizetype m_size = 0;

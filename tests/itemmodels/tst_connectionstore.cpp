@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -127,6 +128,144 @@ private Q_SLOTS:
         compareFields(store, 0, typical());
         compareFields(store, 1, connection);
         compareFields(store, 2, typical());
+    }
+
+    // contains() reads the compact rows, yet answers exactly as QString::contains over the
+    // fields as sent, for every odd row above and needles cut from every part of them.
+    void containsAgreesWithQString_data() { roundTrip_data(); }
+    void containsAgreesWithQString()
+    {
+        QFETCH(OAuthConnection, connection);
+        OAuthConnection deleted = typical();
+        deleted.deletedAt = u"2021-02-01T00:00:00Z"_s;
+        deleted.status = u"inactive"_s;
+        ConnectionStore store;
+        for (const OAuthConnection &c : {typical(), connection, deleted})
+            store.append(c);
+
+        QStringList needles{u"n_"_s,
+                            u"_D"_s,
+                            u"p_1"_s,
+                            u"T2"_s,
+                            u"9z"_s,
+                            u"Z"_s,
+                            u"t"_s,
+                            u"-01-3"_s,
+                            u":5"_s,
+                            u"tive"_s,
+                            u"INACT"_s,
+                            u"é"_s,
+                            u"É"_s,
+                            u"☕"_s,
+                            u"٢٠"_s,
+                            u"K"_s /* Kelvin sign, folds to k */,
+                            u"ſ"_s /* long s, folds to s */,
+                            u"connection_connection"_s};
+        const std::optional<QString> deletedAt = connection.deletedAt;
+        for (const QString &field : {connection.id, connection.status, connection.groupId,
+                                     connection.createdAt, deletedAt.value_or(QString())}) {
+            needles << field << field.toUpper();
+            for (int size = 1; size <= 8; ++size) {
+                for (int at = 0; at + size <= std::min<qsizetype>(field.size(), 40); ++at)
+                    needles << field.mid(at, size) << field.mid(at, size).toUpper();
+            }
+        }
+        for (const QString &needle : std::as_const(needles)) {
+            if (needle.isEmpty())
+                continue;
+            const ConnectionStore::Needle prepared =
+                store.needle(needle, [](const QString &) { return false; });
+            for (int row = 0; row < store.size(); ++row) {
+                const OAuthConnection c = store.at(row);
+                const auto has = [&needle](const QString &text) {
+                    return text.contains(needle, Qt::CaseInsensitive);
+                };
+                const bool expected = has(c.id) || has(c.status) || has(c.groupId) ||
+                                      has(c.createdAt) || (c.deletedAt && has(*c.deletedAt));
+                QVERIFY2(store.contains(row, prepared) == expected,
+                         qPrintable(u"row %1, needle '%2'"_s.arg(row).arg(needle)));
+            }
+        }
+    }
+
+    // Applications match through the caller's answer, asked once per distinct id.
+    void containsAsksOncePerApplication()
+    {
+        ConnectionStore store;
+        for (const QString &application :
+             {u"application_a"_s, u"application_b"_s, u"application_a"_s, u"application_c"_s}) {
+            OAuthConnection c = typical();
+            c.oauthApplicationId = application;
+            store.append(c);
+        }
+        QStringList asked;
+        const ConnectionStore::Needle needle =
+            store.needle(u"Payroll"_s, [&asked](const QString &id) {
+                asked << id;
+                return id == u"application_b"_s;
+            });
+        QCOMPARE(asked, (QStringList{u"application_a"_s, u"application_b"_s, u"application_c"_s}));
+        QCOMPARE(store.contains(0, needle), false);
+        QCOMPARE(store.contains(1, needle), true);
+        QCOMPARE(store.contains(2, needle), false);
+        QCOMPARE(store.contains(3, needle), false);
+    }
+
+    // The packed searches agree with QString::contains on random ids and timestamps, the
+    // timestamps in runs of a day and jumping between years (the rendered-date cache).
+    void packedSearchesAgreeWithQString()
+    {
+        QRandomGenerator rng(20250630);
+        const auto randomText = [&rng](const char *alphabet, int size) {
+            const int letters = int(std::strlen(alphabet));
+            QByteArray text;
+            for (int i = 0; i < size; ++i)
+                text += alphabet[rng.bounded(letters)];
+            return text;
+        };
+        const auto cut = [&rng](const QString &text) {
+            const int at = int(rng.bounded(int(text.size())));
+            const int size = 1 + int(rng.bounded(int(text.size() - at)));
+            QString piece = text.mid(at, size);
+            return rng.bounded(2) ? piece.toUpper() : piece;
+        };
+
+        QList<qint64> times;
+        qint64 t = QDateTime(QDate(2022, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        for (int i = 0; i < 3000; ++i) {
+            t += rng.bounded(4) ? qint64(rng.bounded(7200)) : -qint64(rng.bounded(86400 * 400));
+            times << (rng.bounded(20) ? t : qint64(rng.bounded(253402300799LL)));
+        }
+        QStringList timeNeedles{u"T"_s, u"z"_s, u"0"_s, u"-"_s, u":"_s, u"t00:"_s};
+        for (int i = 0; i < 60; ++i)
+            timeNeedles << cut(CompactField::unpackTimestamp(times.at(int(rng.bounded(3000)))))
+                        << QString::fromLatin1(randomText("0123456789", 1 + int(rng.bounded(3))));
+        for (const QString &needle : std::as_const(timeNeedles)) {
+            const CompactField::PackedTimestampSearch search(needle.toLower().toLatin1());
+            for (const qint64 seconds : std::as_const(times)) {
+                const QString text = CompactField::unpackTimestamp(seconds);
+                QVERIFY2(search.foundIn(seconds) == text.contains(needle, Qt::CaseInsensitive),
+                         qPrintable(u"'%1' in %2"_s.arg(needle, text)));
+            }
+        }
+
+        QList<QByteArray> ids;
+        for (int i = 0; i < 300; ++i)
+            ids << randomText("abcdefghijklmnopqrstuvwxyz0123456789", CompactField::kIdLength);
+        QStringList idNeedles{u"_"_s, u"n_"_s, u"connection_"_s, u"ection_a"_s, u"_0"_s};
+        for (int i = 0; i < 60; ++i)
+            idNeedles << cut(u"connection_"_s + QString::fromLatin1(ids.at(int(rng.bounded(300)))))
+                      << QString::fromLatin1(randomText("n_o0a", 1 + int(rng.bounded(3))));
+        for (const QString &needle : std::as_const(idNeedles)) {
+            const CompactField::PackedIdSearch search(QLatin1StringView("connection_"),
+                                                      needle.toLower().toLatin1());
+            for (const QByteArray &packed : std::as_const(ids)) {
+                const QString text = u"connection_"_s + QString::fromLatin1(packed);
+                QVERIFY2(search.foundIn(packed.constData()) ==
+                             text.contains(needle, Qt::CaseInsensitive),
+                         qPrintable(u"'%1' in %2"_s.arg(needle, text)));
+            }
+        }
     }
 
     // Verbatim values are keyed by row and field: many odd rows never see each other's.
