@@ -3,22 +3,6 @@
 #include "applicationlistmodel.h"
 #include "connectiontablemodel.h"
 
-namespace {
-
-bool matches(const ConnectionTableModel &model, const ApplicationListModel *names, int row,
-             const QString &needle)
-{
-    const OAuthConnection c = model.connectionAt(row);
-    const auto has = [&needle](const QString &text) {
-        return text.contains(needle, Qt::CaseInsensitive);
-    };
-    return has(c.id) || has(c.status) || has(c.oauthApplicationId) || has(c.groupId) ||
-           has(c.createdAt) || (c.deletedAt && has(*c.deletedAt)) ||
-           (names && has(names->displayName(c.oauthApplicationId)));
-}
-
-} // namespace
-
 std::optional<int> LoadedRowSearch::find(const ConnectionTableModel &model,
                                          const ApplicationListModel *names, const QString &needle,
                                          int from, bool forward)
@@ -26,12 +10,20 @@ std::optional<int> LoadedRowSearch::find(const ConnectionTableModel &model,
     const int rows = model.rowCount();
     if (needle.isEmpty() || rows == 0)
         return std::nullopt;
+    const ConnectionStore &store = model.store();
+    // A handful of applications for a million rows: each is compared (id and name) once.
+    const ConnectionStore::Needle prepared =
+        store.needle(needle, [names, &needle](const QString &applicationId) {
+            return applicationId.contains(needle, Qt::CaseInsensitive) ||
+                   (names &&
+                    names->displayName(applicationId).contains(needle, Qt::CaseInsensitive));
+        });
     int row = from;
     if (row < 0 || row >= rows)
         row = forward ? rows - 1 : 0; // so the first step lands on row 0 / the last row
     for (int step = 0; step < rows; ++step) {
         row = forward ? (row + 1) % rows : (row - 1 + rows) % rows;
-        if (matches(model, names, row, needle))
+        if (store.contains(model.storeRowAt(row), prepared))
             return row;
     }
     return std::nullopt;
