@@ -1,7 +1,7 @@
 #include "requestlogdock.h"
 
 #include "curlcommand.h"
-#include "harwriter.h"
+#include "harsaver.h"
 #include "increaseclient.h"
 #include "requestlogdetail.h"
 #include "requestlogfiltermodel.h"
@@ -51,6 +51,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     , m_table(new QTableView)
     , m_detail(new RequestLogDetail)
     , m_message(new QLabel)
+    , m_harSaver(new HarSaver(this))
 {
     setObjectName(u"requestLogDock"_s); // QMainWindow::saveState() keys docks by name
     setAccessibleName(tr("Request log"));
@@ -127,6 +128,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     connect(m_copyCurl, &QPushButton::clicked, this, &RequestLogDock::copyAsCurl);
     connect(m_saveHar, &QPushButton::clicked, this, &RequestLogDock::chooseHarFile);
     connect(m_clear, &QPushButton::clicked, this, &RequestLogDock::clear);
+    connect(m_harSaver, &HarSaver::finished, this, &RequestLogDock::onHarSaved);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RequestLogDock::onCurrentChanged);
     // Keep the newest row in sight while the operator watches the tail, not when reading
@@ -223,17 +225,40 @@ bool RequestLogDock::saveHarTo(const QString &path)
 {
     const QList<RequestLogEntry> entries = m_model->entries();
     const QString shownPath = QDir::toNativeSeparators(path);
-    QString error;
-    const bool saved = HarWriter::saveHar(path, entries, QStringLiteral(IC_VERSION), &error);
-    if (!saved)
-        m_message->setText(tr("Could not save %1: %2").arg(shownPath, error));
-    else if (entries.size() == 1)
-        m_message->setText(tr("Saved 1 request to %1.").arg(shownPath));
+    // A second chooser may have been opened before the first save began.
+    if (!m_harSaver->save(path, entries, QStringLiteral(IC_VERSION))) {
+        m_message->setText(
+            tr("Did not save %1: the previous save is still running.").arg(shownPath));
+        m_message->show();
+        return false;
+    }
+    m_saveHar->setEnabled(false);
+    if (entries.size() == 1)
+        m_message->setText(tr("Saving 1 request to %1…").arg(shownPath));
     else
         m_message->setText(
-            tr("Saved %Ln request(s) to %1.", nullptr, int(entries.size())).arg(shownPath));
+            tr("Saving %1 requests to %2…").arg(QLocale().toString(entries.size()), shownPath));
     m_message->show();
-    return saved;
+    return true;
+}
+
+bool RequestLogDock::isSavingHar() const
+{
+    return m_harSaver->isSaving();
+}
+
+void RequestLogDock::onHarSaved(const QString &path, qsizetype entries, bool saved,
+                                const QString &error)
+{
+    m_saveHar->setEnabled(true);
+    const QString shownPath = QDir::toNativeSeparators(path);
+    if (!saved)
+        m_message->setText(error); // it names the file
+    else
+        m_message->setText(
+            tr("Saved %Ln request(s) to %1.", nullptr, int(entries)).arg(shownPath));
+    m_message->show();
+    Q_EMIT harSaved(saved);
 }
 
 void RequestLogDock::clear()

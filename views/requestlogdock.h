@@ -2,6 +2,7 @@
 
 #include <QDockWidget>
 
+class HarSaver;
 class IncreaseClient;
 class QCheckBox;
 class QComboBox;
@@ -36,7 +37,10 @@ public:
     void copyAsCurl();
     // Opens a file chooser (non-modal); the chosen file is written by saveHarTo().
     void chooseHarFile();
+    // Starts writing the log to `path` off the window's thread, saying so under the table
+    // until harSaved(); false while another save runs.
     bool saveHarTo(const QString &path);
+    bool isSavingHar() const;
     void clear();
 
     // The table's column widths and the table/detail split, kept with the window's layout.
@@ -59,11 +63,14 @@ public:
 Q_SIGNALS:
     // The operator emptied the log (the session figures start again with it).
     void cleared();
+    // A save begun by saveHarTo() ended; messageText() says how.
+    void harSaved(bool saved);
 
 private:
     void onCurrentChanged();
     void updateCount();
     void selectNewestRow();
+    void onHarSaved(const QString &path, qsizetype entries, bool saved, const QString &error);
 
     RequestLogModel *m_model;
     RequestLogFilterModel *m_filter;
@@ -77,5 +84,6 @@ private:
     QTableView *m_table;
     RequestLogDetail *m_detail;
     QLabel *m_message;
+    HarSaver *m_harSaver;
     bool m_followTail = true; // the view was at the newest row before rows arrived
 };

@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QTableView>
 #include <QTest>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void bannerOpensTheLogOnTheFailures();
     void detailShowsTheKeyHintAndCurlHoldsNoKey();
     void saveHarWritesAValidFileWithoutTheKey();
+    void saveHarFailureIsShownOnce();
     void clearEmptiesTheLogAndTheFigures();
     void rateLimitCountdownAppearsInTheBanner();
     void rateLimitDuringLoadAllCanBeCancelled();
@@ -264,9 +266,17 @@ void TestRequestLogDock::saveHarWritesAValidFileWithoutTheKey()
         return chooser && chooser->isVisible();
     }));
     chooser->selectFile(path);
+    QSignalSpy saved(dock, &RequestLogDock::harSaved);
     static_cast<QDialog *>(chooser)->accept(); // as the Save button does
-    QVERIFY(waitUntil([&] { return QFile::exists(path); }));
+    // The file is written off the window's thread: the dock says so until it is done.
+    QVERIFY(dock->isSavingHar());
+    QVERIFY2(dock->messageText().startsWith(u"Saving "_s), qPrintable(dock->messageText()));
+    QVERIFY(!dock->saveHarButton()->isEnabled());
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(saved.first().at(0).toBool(), true);
+    QVERIFY(!dock->isSavingHar());
     QVERIFY2(dock->messageText().startsWith(u"Saved "_s), qPrintable(dock->messageText()));
+    QVERIFY(dock->saveHarButton()->isEnabled());
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -295,6 +305,27 @@ void TestRequestLogDock::saveHarWritesAValidFileWithoutTheKey()
         }
         QVERIFY(authorization);
     }
+}
+
+void TestRequestLogDock::saveHarFailureIsShownOnce()
+{
+    auto window = m_fixture->openWindow();
+    QVERIFY(settle(*window));
+    RequestLogDock *dock = openDock(*window);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"missing/session.har"_s);
+    QSignalSpy saved(dock, &RequestLogDock::harSaved);
+
+    QVERIFY(dock->saveHarTo(path));
+    QVERIFY(saved.wait(20000));
+
+    QCOMPARE(saved.first().at(0).toBool(), false);
+    const QString message = dock->messageText();
+    QVERIFY2(message.startsWith(u"Could not save "_s), qPrintable(message));
+    QCOMPARE(message.count(u"session.har"_s), 1);
+    QVERIFY(dock->saveHarButton()->isEnabled());
+    QVERIFY(!QFile::exists(path));
 }
 
 void TestRequestLogDock::clearEmptiesTheLogAndTheFigures()
