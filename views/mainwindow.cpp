@@ -137,6 +137,8 @@ void MainWindow::wireControllers()
     connect(m_filterBar, &FilterBar::queryChanged, m_listing, &ListingController::setQuery);
     connect(m_listing, &ListingController::listingStarted, this, &MainWindow::showListing);
     connect(m_listing, &ListingController::filtersChanged, m_detail, &DetailPane::markNotListed);
+    m_actions->timesInUtc->setChecked(m_listing->timesInUtc());
+    connect(m_actions->timesInUtc, &QAction::toggled, m_listing, &ListingController::setTimesInUtc);
     connect(m_listing, &ListingController::loadStateChanged, m_actions, [this] {
         m_actions->loadAll->setEnabled(m_listing->canLoadAll());
         m_actions->cancelLoading->setEnabled(m_listing->isLoadingAll());

@@ -39,10 +39,14 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     , loadAll(makeAction(window, tr("Load &All"), &MainWindow::loadAll))
     , cancelLoading(makeAction(window, tr("&Cancel Loading"), &MainWindow::cancelOrClose,
                                {QKeySequence(Qt::Key_Escape)}))
+    , timesInUtc(new QAction(tr("Times in &UTC"), window))
     , sandboxFaults(makeAction(window, tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults))
     , requestLog(requestLogDock->toggleViewAction())
     , developerMenu(nullptr)
 {
+    timesInUtc->setCheckable(true);
+    window->addAction(timesInUtc);
+    timesInUtc->setToolTip(tr("Show the Created and Deleted columns in UTC instead of local time"));
     sandboxFaults->setEnabled(false);
     loadAll->setEnabled(false); // nothing listed yet
     cancelLoading->setEnabled(false);
@@ -72,6 +76,7 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     view->addAction(loadAll);
     view->addAction(cancelLoading);
     view->addSeparator();
+    view->addAction(timesInUtc);
     view->addAction(requestLog);
     QMenu *settings = bar->addMenu(tr("&Settings"));
     settings->addAction(connection);

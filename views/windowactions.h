@@ -24,6 +24,7 @@ public:
     QAction *goToId;
     QAction *loadAll;
     QAction *cancelLoading;
+    QAction *timesInUtc; // checkable: the table's Created and Deleted in UTC
     QAction *sandboxFaults;
     QAction *requestLog;
     // Shown only while connected to the in-process sandbox, the only one with knobs.

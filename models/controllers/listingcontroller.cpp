@@ -15,7 +15,17 @@ ListingController::ListingController(QSettings *settings, NoticeBoard *notices, 
     , m_settings(settings)
     , m_notices(notices)
     , m_query(WindowSettings::filters(*settings))
+    , m_timesInUtc(WindowSettings::timesInUtc(*settings))
 {}
+
+void ListingController::setTimesInUtc(bool utc)
+{
+    WindowSettings::setTimesInUtc(*m_settings, utc);
+    m_timesInUtc = utc;
+    if (m_session)
+        m_session->connections()->setTimesInUtc(utc);
+    Q_EMIT summaryChanged(); // a sort by Created names the zone
+}
 
 ConnectionTableModel *ListingController::model() const
 {
@@ -37,6 +47,7 @@ void ListingController::setSession(ConnectionSession *session)
 
     ConnectionTableModel *connections = session->connections();
     ApplicationListModel *applications = session->applications();
+    connections->setTimesInUtc(m_timesInUtc);
     m_sessionConnections = {
         connect(session->client(), &IncreaseClient::inFlightChanged, this,
                 &ListingController::inFlightChanged),

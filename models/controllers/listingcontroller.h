@@ -33,6 +33,10 @@ public:
     // The session's connections once listing has started, else nullptr.
     ConnectionTableModel *model() const;
 
+    // The table's timestamps in UTC or local time, remembered; applies to every session.
+    bool timesInUtc() const { return m_timesInUtc; }
+    void setTimesInUtc(bool utc);
+
     const ConnectionQuery &query() const { return m_query; }
     // A filter change: remembered, and listed again if listing.
     void setQuery(const ConnectionQuery &query);
@@ -86,6 +90,7 @@ private:
     QList<QMetaObject::Connection> m_sessionConnections;
     ConnectionQuery m_query;
     bool m_autoLoad = true;
+    bool m_timesInUtc = false;
     bool m_listing = false; // the session's model is attached and listing
     QString m_activity;
 };

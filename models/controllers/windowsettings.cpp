@@ -10,6 +10,7 @@ const QString kEnvironment = u"connection/environment"_s;
 const QString kCustomUrl = u"connection/customUrl"_s;
 const QString kStatuses = u"filters/statuses"_s;
 const QString kApplicationId = u"filters/applicationId"_s;
+const QString kTimesInUtc = u"view/timesInUtc"_s;
 const QString kGeometry = u"window/geometry"_s;
 const QString kWindowState = u"window/state"_s;
 const QString kSplitter = u"window/splitter"_s;
@@ -40,6 +41,16 @@ void WindowSettings::setChoice(QSettings &settings, const ConnectionChoice &choi
         settings.setValue(kCustomUrl, choice.customUrl.toString());
     else
         settings.remove(kCustomUrl);
+}
+
+bool WindowSettings::timesInUtc(const QSettings &settings)
+{
+    return settings.value(kTimesInUtc, false).toBool();
+}
+
+void WindowSettings::setTimesInUtc(QSettings &settings, bool utc)
+{
+    settings.setValue(kTimesInUtc, utc);
 }
 
 ConnectionQuery WindowSettings::filters(const QSettings &settings)

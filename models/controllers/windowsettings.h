@@ -15,6 +15,10 @@ namespace WindowSettings {
 std::optional<ConnectionChoice> choice(const QSettings &settings);
 void setChoice(QSettings &settings, const ConnectionChoice &choice);
 
+// The table's timestamps in UTC (true) or local time (false, the default).
+bool timesInUtc(const QSettings &settings);
+void setTimesInUtc(QSettings &settings, bool utc);
+
 ConnectionQuery filters(const QSettings &settings);
 void setFilters(QSettings &settings, const ConnectionQuery &query);
 

@@ -38,6 +38,13 @@ QString utcTime(qint64 seconds)
     return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
 }
 
+// Unambiguous and the same width in every row: a table of timestamps is compared by eye.
+QString cellTime(qint64 seconds, bool utc)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, utc ? Qt::UTC : Qt::LocalTime)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
 } // namespace
 
 ConnectionTableModel::ConnectionTableModel(IncreaseClient *client, QObject *parent)
@@ -175,6 +182,17 @@ void ConnectionTableModel::cancelLoadAll()
         m_call = nullptr;
         call->abort();
     }
+}
+
+void ConnectionTableModel::setTimesInUtc(bool utc)
+{
+    if (utc == m_timesInUtc)
+        return;
+    m_timesInUtc = utc;
+    Q_EMIT headerDataChanged(Qt::Horizontal, CreatedColumn, DeletedColumn);
+    if (m_shown > 0)
+        Q_EMIT dataChanged(index(0, CreatedColumn), index(m_shown - 1, DeletedColumn),
+                           {Qt::DisplayRole});
 }
 
 int ConnectionTableModel::rowOf(const QString &id) const
@@ -372,11 +390,11 @@ QVariant ConnectionTableModel::displayData(int row, int column) const
         return m_store.groupId(row);
     case CreatedColumn:
         if (const std::optional<qint64> seconds = m_store.createdAtSeconds(row))
-            return localTime(*seconds, QLocale::ShortFormat);
+            return cellTime(*seconds, m_timesInUtc);
         return m_store.createdAt(row);
     case DeletedColumn:
         if (const std::optional<qint64> seconds = m_store.deletedAtSeconds(row))
-            return localTime(*seconds, QLocale::ShortFormat);
+            return cellTime(*seconds, m_timesInUtc);
         return m_store.deletedAt(row).value_or(QString());
     }
     return {};
@@ -467,9 +485,9 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         case GroupIdColumn:
             return tr("Group ID");
         case CreatedColumn:
-            return tr("Created");
+            return m_timesInUtc ? tr("Created (UTC)") : tr("Created (local)");
         case DeletedColumn:
-            return tr("Deleted");
+            return m_timesInUtc ? tr("Deleted (UTC)") : tr("Deleted (local)");
         }
     }
     if (role == Qt::ToolTipRole) {

@@ -57,6 +57,11 @@ public:
     // Names applications in the Application column; may be set later or be null.
     void setApplicationNames(const ApplicationListModel *applications);
 
+    // The Created and Deleted columns as "2025-06-30 09:15:32", in UTC or in local time;
+    // the headers say which ("Created (UTC)"). Local time by default.
+    void setTimesInUtc(bool utc);
+    bool timesInUtc() const { return m_timesInUtc; }
+
     void setQuery(const ConnectionQuery &query);
     const ConnectionQuery &query() const { return m_query; }
     void refresh(); // requery with the same query
@@ -147,6 +152,7 @@ private:
     bool m_hasMore = true;
     bool m_loadingAll = false;
     bool m_resumeLoadAll = false; // the last failure interrupted Load All
+    bool m_timesInUtc = false;
     // After an error the view's automatic fetchMore calls stop (canFetchMore is false) so
     // a failing server is not hammered on every scroll; an explicit fetchMore() retries.
     bool m_paused = false;

@@ -330,6 +330,31 @@ private Q_SLOTS:
         status.setModel(nullptr);
     }
 
+    // Timestamps: to the second, with the zone in the header, switchable and remembered.
+    void timesInUtcAreSwitchableAndRemembered()
+    {
+        {
+            auto window = m_fixture->openWindow();
+            ConnectionTableModel *model = tableModel(*window);
+            const QModelIndex created = model->index(0, ConnectionTableModel::CreatedColumn);
+            const QDateTime instant = QDateTime::fromString(
+                created.data(ConnectionTableModel::ApiValueRole).toString(), Qt::ISODate);
+            QCOMPARE(created.data().toString(),
+                     instant.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+            QAction *utc = actionNamed(*window, u"Times in UTC"_s);
+            QVERIFY(utc && utc->isCheckable() && !utc->isChecked());
+            utc->trigger();
+            QCOMPARE(
+                model->headerData(ConnectionTableModel::CreatedColumn, Qt::Horizontal).toString(),
+                u"Created (UTC)"_s);
+            QCOMPARE(created.data().toString(), instant.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+            window->close();
+        }
+        auto again = m_fixture->openWindow();
+        QVERIFY(actionNamed(*again, u"Times in UTC"_s)->isChecked());
+        QVERIFY(tableModel(*again)->timesInUtc());
+    }
+
 private:
     static QAction *actionNamed(MainWindow &window, const QString &text)
     {

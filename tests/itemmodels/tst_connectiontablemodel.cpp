@@ -477,8 +477,9 @@ private Q_SLOTS:
         const QDateTime instant = QDateTime::fromString(a.createdAt, Qt::ISODate);
         QCOMPARE(created.data(M::ApiValueRole).toString(), a.createdAt);
         QCOMPARE(created.data(M::SortRole).toLongLong(), instant.toSecsSinceEpoch());
+        // Local time by default, to the second, one format whatever the locale.
         QCOMPARE(created.data().toString(),
-                 QLocale().toString(instant.toLocalTime(), QLocale::ShortFormat));
+                 instant.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
         QVERIFY(created.data(Qt::ToolTipRole).toString().contains(a.createdAt));
 
         const OAuthConnection i = model.connectionAt(inactive);
@@ -487,10 +488,20 @@ private Q_SLOTS:
                  *i.deletedAt);
         QVERIFY(!model.index(inactive, M::DeletedColumn).data().toString().isEmpty());
 
-        const QStringList headers = {u"ID"_s,       u"Status"_s,  u"Application"_s,
-                                     u"Group ID"_s, u"Created"_s, u"Deleted"_s};
+        const QStringList headers = {u"ID"_s,       u"Status"_s,          u"Application"_s,
+                                     u"Group ID"_s, u"Created (local)"_s, u"Deleted (local)"_s};
         for (int column = 0; column < M::ColumnCount; ++column)
             QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), headers.at(column));
+
+        // In UTC the cell shows the API's instant, and the header says so.
+        QSignalSpy headersChanged(&model, &QAbstractItemModel::headerDataChanged);
+        QSignalSpy cellsChanged(&model, &QAbstractItemModel::dataChanged);
+        model.setTimesInUtc(true);
+        QCOMPARE(headersChanged.count(), 1);
+        QCOMPARE(cellsChanged.count(), 1);
+        QCOMPARE(created.data().toString(), instant.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+        QCOMPARE(model.headerData(M::CreatedColumn, Qt::Horizontal).toString(), u"Created (UTC)"_s);
+        QCOMPARE(model.headerData(M::DeletedColumn, Qt::Horizontal).toString(), u"Deleted (UTC)"_s);
     }
 };
 
