@@ -56,6 +56,8 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     setCornerButtonEnabled(false);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setAlternatingRowColors(true);
+    // Ids differ at both ends: a cut id keeps its prefix and its last characters.
+    setTextElideMode(Qt::ElideMiddle);
 
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -116,13 +118,20 @@ void ConnectionTableView::setConnectionModel(ConnectionTableModel *model,
     }
     if (!model)
         return;
-    // Widths from the font, never from the rows (trap 9); a saved header state overrides.
-    const int x = fontMetrics().horizontalAdvance(u'x');
-    horizontalHeader()->resizeSection(ConnectionTableModel::IdColumn, x * 34);
-    horizontalHeader()->resizeSection(ConnectionTableModel::StatusColumn, x * 10);
-    horizontalHeader()->resizeSection(ConnectionTableModel::ApplicationColumn, x * 24);
-    horizontalHeader()->resizeSection(ConnectionTableModel::GroupIdColumn, x * 30);
-    horizontalHeader()->resizeSection(ConnectionTableModel::CreatedColumn, x * 20);
+    // Widths from the font and the shape of the values, never from the rows (trap 9), so
+    // that all six columns fit beside the detail pane at the default 1200 pixels; a saved
+    // header state overrides.
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 8; // the cell margins of Fusion and most styles
+    const auto fit = [&](int column, const QString &sample) {
+        horizontalHeader()->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
+    };
+    fit(ConnectionTableModel::IdColumn, u"connection_xwmry6hz5hmglgckmac"_s);
+    fit(ConnectionTableModel::StatusColumn, tr("Inactive"));
+    fit(ConnectionTableModel::ApplicationColumn, u"Acme Treasury S"_s);
+    fit(ConnectionTableModel::GroupIdColumn, u"group_lb050x4zp9se85qrs3lp"_s);
+    fit(ConnectionTableModel::CreatedColumn, u"2025-06-24 14:21:42"_s);
+    fit(ConnectionTableModel::DeletedColumn, u"2025-06-24"_s); // the last: stretched to fill
     m_modelConnections = {
         connect(model, &ConnectionTableModel::pageLoaded, this,
                 &ConnectionTableView::updateSorting),

@@ -4,6 +4,8 @@
 #include <QStyle>
 #include <QStyleOption>
 
+using namespace Qt::StringLiterals;
+
 ElidedLabel::ElidedLabel(QWidget *parent)
     : QWidget(parent)
 {
@@ -54,7 +56,16 @@ void ElidedLabel::resizeEvent(QResizeEvent *event)
     updateToolTip();
 }
 
+void ElidedLabel::setHint(const QString &hint)
+{
+    m_hint = hint;
+    updateToolTip();
+}
+
 void ElidedLabel::updateToolTip()
 {
-    setToolTip(shownText() == m_text ? QString() : m_text);
+    if (shownText() == m_text)
+        setToolTip(m_hint);
+    else
+        setToolTip(m_hint.isEmpty() ? m_text : m_text + u"\n\n"_s + m_hint);
 }

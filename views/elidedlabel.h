@@ -11,6 +11,8 @@ public:
     explicit ElidedLabel(QWidget *parent = nullptr);
 
     void setText(const QString &text);
+    // The tooltip when the whole text shows (when it does not, the whole text leads it).
+    void setHint(const QString &hint);
     QString text() const { return m_text; }
     // What is painted: the text, or its start and "…".
     QString shownText() const;
@@ -26,4 +28,5 @@ private:
     void updateToolTip();
 
     QString m_text;
+    QString m_hint;
 };

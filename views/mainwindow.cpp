@@ -71,7 +71,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     restoreState(WindowSettings::windowState(*m_settings));
     m_requestLog->restoreLayout(*m_settings);
     if (!m_splitter->restoreState(WindowSettings::splitterState(*m_settings)))
-        m_splitter->setSizes({720, 480});
+        m_splitter->setSizes({920, 280});
     m_headerState = WindowSettings::headerState(*m_settings);
     // The filter bar shows the saved filters as its choices allow (no status: Active).
     m_filterBar->setQuery(m_listing->query());
@@ -102,8 +102,9 @@ void MainWindow::buildLayout()
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    // The table first: a wider window widens the table, the pane keeps its width.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
     m_splitter->setChildrenCollapsible(true);
 
     auto *central = new QWidget(this);

@@ -255,8 +255,7 @@ void RequestLogDock::onHarSaved(const QString &path, qsizetype entries, bool sav
     if (!saved)
         m_message->setText(error); // it names the file
     else
-        m_message->setText(
-            tr("Saved %Ln request(s) to %1.", nullptr, int(entries)).arg(shownPath));
+        m_message->setText(tr("Saved %Ln request(s) to %1.", nullptr, int(entries)).arg(shownPath));
     m_message->show();
     Q_EMIT harSaved(saved);
 }

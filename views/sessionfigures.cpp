@@ -5,14 +5,13 @@
 #include "sessionstats.h"
 
 SessionFigures::SessionFigures(QWidget *parent)
-    : QLabel(parent)
+    : ElidedLabel(parent)
     , m_stats(new SessionStats(this))
 {
-    setTextFormat(Qt::PlainText);
     setAccessibleName(tr("Session figures"));
-    setToolTip(tr("Since the window opened or the request log was cleared: HTTP attempts, "
-                  "requests that finally failed, retries, 429 responses, median and 95th "
-                  "percentile latency, rows loaded into the table"));
+    setHint(tr("Since the window opened or the request log was cleared: HTTP attempts, "
+               "requests that finally failed, retries, 429 responses, median and 95th "
+               "percentile latency"));
     // A percentile sorts what arrived since the last one: redrawing on every exchange of
     // a fast export would sort all the time, so redraws are coalesced.
     m_pending.setSingleShot(true);
@@ -40,5 +39,5 @@ void SessionFigures::reset()
 
 void SessionFigures::refreshText()
 {
-    setText(m_stats->summary());
+    setText(m_stats->summary(SessionStats::WithoutRows));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QLabel>
+#include "elidedlabel.h"
+
 #include <QTimer>
 
 class ConnectionTableModel;
@@ -8,8 +9,9 @@ class IncreaseClient;
 class SessionStats;
 
 // The session's figures in the status bar — requests, failures, retries, 429s, p50/p95
-// latency, rows fetched — from SessionStats, fed by every client the window has used.
-class SessionFigures : public QLabel
+// latency — from SessionStats, fed by every client the window has used. The rows are the
+// load status's figure. Shortened with "…" before the listing's own figures are.
+class SessionFigures : public ElidedLabel
 {
     Q_OBJECT
 public:

@@ -69,7 +69,7 @@ std::optional<qint64> SessionStats::latencyPercentileMs(double percent) const
     return m_latencies[std::max<size_t>(rank, 1) - 1];
 }
 
-QString SessionStats::summary() const
+QString SessionStats::summary(Rows rows) const
 {
     const QLocale locale;
     // English plurals without a translation catalogue; translators get both forms.
@@ -86,6 +86,7 @@ QString SessionStats::summary() const
         parts << tr("p50 %1 ms").arg(locale.toString(*p50));
     if (const auto p95 = latencyPercentileMs(95))
         parts << tr("p95 %1 ms").arg(locale.toString(*p95));
-    parts << counted(m_rowsFetched, tr("1 row"), tr("%1 rows"));
+    if (rows == WithRows)
+        parts << counted(m_rowsFetched, tr("1 row"), tr("%1 rows"));
     return parts.join(u" · "_s);
 }

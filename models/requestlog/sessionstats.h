@@ -30,7 +30,8 @@ public:
     std::optional<qint64> latencyPercentileMs(double percent) const;
 
     // "128 requests · 3 failures · 5 retries · 2 × 429 · p50 41 ms · p95 210 ms · 12,800 rows"
-    QString summary() const;
+    enum Rows { WithRows, WithoutRows };
+    QString summary(Rows rows = WithRows) const;
 
 public Q_SLOTS:
     void record(const RequestLogEntry &entry);
