@@ -69,6 +69,8 @@ SandboxCommandLine::SandboxCommandLine()
         {u"fail-rate"_s, u"Fraction (0-1) of requests answered 500."_s, u"R"_s},
         {u"drop-rate"_s, u"Fraction (0-1) of 200 bodies cut mid-way."_s, u"R"_s},
         {u"rate-limit"_s, u"Requests per second before 429s (0: unlimited)."_s, u"RPS"_s},
+        {u"tricky"_s, u"Application names that test edge cases (formula strings, line "
+                      u"breaks, a null name, non-ASCII) instead of realistic ones."_s},
     });
 }
 
@@ -102,6 +104,7 @@ bool SandboxCommandLine::readOptions()
     read.number(u"fail-rate"_s, 0.0, 1.0, &m_options.failRate);
     read.number(u"drop-rate"_s, 0.0, 1.0, &m_options.dropRate);
     read.number(u"rate-limit"_s, 0.0, 1e9, &m_options.rateLimit);
+    m_options.tricky = m_parser.isSet(u"tricky"_s);
     if (m_error.isEmpty() && m_parser.isSet(u"seed"_s)) {
         bool ok = false;
         m_options.seed = m_parser.value(u"seed"_s).toULongLong(&ok);

@@ -1,6 +1,7 @@
 #include "sandboxdataset.h"
 
 #include "sandboxjson.h"
+#include "sandboxnames.h"
 #include "sandboxrandom.h"
 
 #include <QString>
@@ -39,31 +40,6 @@ QByteArray makeId(const char *prefix, SandboxRandom &rng)
     return QByteArray(prefix) + QByteArray(id, SandboxDataset::IdLength);
 }
 
-// Names that exercise CSV quoting, the injection guard, null handling and UTF-8.
-std::optional<QString> applicationName(int index)
-{
-    switch (index) {
-    case 0:
-        return u"Ian Crease's App"_s;
-    case 1:
-        return u"=cmd|' /C calc'!A0, \"Totally Safe\" Export"_s;
-    case 2:
-        return std::nullopt;
-    case 3:
-        return u"Archived Reconciler"_s;
-    case 4:
-        return u"Café Zürich Treasury ☕"_s;
-    case 5:
-        return u"Payroll Bridge"_s;
-    case 6:
-        return u"Multi-line\r\nLedger"_s;
-    case 7:
-        return u"Ledger Sync"_s;
-    default:
-        return u"Application %1"_s.arg(index + 1);
-    }
-}
-
 int statusSlot(quint8 statuses)
 {
     return statuses == SandboxDataset::Active ? 0 : statuses == SandboxDataset::Inactive ? 1 : 2;
@@ -71,8 +47,9 @@ int statusSlot(quint8 statuses)
 
 } // namespace
 
-SandboxDataset::SandboxDataset(quint64 seed, quint32 connections, int applications)
+SandboxDataset::SandboxDataset(quint64 seed, quint32 connections, int applications, bool tricky)
     : m_seed(seed)
+    , m_tricky(tricky)
 {
     applications = std::clamp(applications, 1, MaxApplications);
     m_connections.resize(std::min(connections, MaxConnections));
@@ -161,7 +138,7 @@ void SandboxDataset::generateApplications(int applications)
                SandboxJson::timestamp(app.createdAt) + R"(","deleted_at":)";
         json += app.active ? QByteArray("null") : '"' + SandboxJson::timestamp(Newest + 3600) + '"';
         json += R"(,"name":)";
-        const std::optional<QString> name = applicationName(i);
+        const std::optional<QString> name = SandboxNames::applicationName(i, m_tricky);
         if (name)
             SandboxJson::appendString(json, *name);
         else

@@ -48,7 +48,8 @@ public:
         quint32 m_size = 0;
     };
 
-    SandboxDataset(quint64 seed, quint32 connections, int applications);
+    // `tricky`: application names that exercise the awkward cases (SandboxNames), for tests.
+    SandboxDataset(quint64 seed, quint32 connections, int applications, bool tricky = false);
 
     quint64 seed() const { return m_seed; }
     static qint64 timeBase();
@@ -75,6 +76,7 @@ private:
     void writeGroupId(char *out, quint32 row) const;
 
     quint64 m_seed;
+    bool m_tricky;
     std::vector<Connection> m_connections;
     std::vector<Application> m_applications;
     std::vector<quint32> m_byId;               // rows sorted by id, for retrieve

@@ -103,7 +103,7 @@ bool SandboxServer::listen(QString *error)
         d->dataset = std::make_unique<SandboxDataset>(
             d->options.seed,
             quint32(std::clamp<qint64>(d->options.connections, 0, SandboxDataset::MaxConnections)),
-            d->options.applications);
+            d->options.applications, d->options.tricky);
         d->api = std::make_unique<SandboxApi>(*d->dataset, d->options.apiKey);
     }
     auto tcp = std::make_unique<QTcpServer>();

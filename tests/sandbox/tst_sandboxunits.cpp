@@ -30,6 +30,10 @@ private Q_SLOTS:
     void tokenBucketSlowRate();
     void datasetIndexes();
     void datasetDeterministic();
+    void realisticNames_data();
+    void realisticNames();
+    void realisticMixAndDates();
+    void trickyNames();
     void millionConnections();
     void listQuery();
     void apiWithoutSockets();
@@ -191,11 +195,108 @@ void TestSandboxUnits::datasetDeterministic()
     };
     QCOMPARE(render(11), render(11));
     QVERIFY(render(11) != render(12));
+    const auto renderNames = [](bool tricky) {
+        const SandboxDataset data(11, 10, 12, tricky);
+        QByteArray out;
+        for (int i = 0; i < data.applicationCount(); ++i)
+            out += data.application(i).json;
+        return out;
+    };
+    QCOMPARE(renderNames(true), renderNames(true));
+    QVERIFY(renderNames(true) != renderNames(false));
 
     const SandboxDataset few(1, 10, 2); // fewer than four: no deleted application
     QVERIFY(few.application(0).active && few.application(1).active);
     const SandboxDataset none(1, 0, 1);
     QCOMPARE(none.rows(SandboxDataset::AnyStatus, -1).size(), 0u);
+}
+
+namespace {
+
+// The application's "name" as the API renders it.
+QJsonValue nameOf(const SandboxDataset &data, int index)
+{
+    return QJsonDocument::fromJson(data.application(index).json).object()[u"name"];
+}
+
+} // namespace
+
+void TestSandboxUnits::realisticNames_data()
+{
+    QTest::addColumn<int>("applications");
+    QTest::newRow("default 8") << 8;
+    QTest::newRow("past the curated list") << 500;
+}
+
+void TestSandboxUnits::realisticNames()
+{
+    QFETCH(int, applications);
+    const SandboxDataset data(1, 100, applications);
+    QSet<QString> names;
+    for (int i = 0; i < data.applicationCount(); ++i) {
+        const QJsonValue value = nameOf(data, i);
+        QVERIFY2(value.isString(), qPrintable(QString::number(i)));
+        const QString name = value.toString();
+        QVERIFY(!name.trimmed().isEmpty());
+        // Nothing a spreadsheet reads as a formula, no control or bidi characters.
+        QVERIFY2(!u"=+-@"_s.contains(name.front()), qPrintable(name));
+        for (const QChar c : name) {
+            QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
+                     qPrintable(name));
+        }
+        names.insert(name);
+    }
+    QCOMPARE(names.size(), applications); // each application is told apart by its name
+}
+
+void TestSandboxUnits::realisticMixAndDates()
+{
+    const SandboxDataset data(1, 2500, 8);
+    const qint64 base = SandboxDataset::timeBase();
+    const qint64 newest = base + data.connection(0).createdAt;
+    const qint64 oldest = base + data.connection(data.connectionCount() - 1).createdAt;
+    const qint64 day = 86400;
+    QVERIFY2(newest - oldest > 365 * 2 * day && newest - oldest < 365 * 3 * day,
+             "created over the last two to three years");
+    quint32 inactive = 0;
+    for (quint32 row = 0; row < data.connectionCount(); ++row) {
+        const auto &c = data.connection(row);
+        if (c.deletedAt == 0)
+            continue;
+        ++inactive;
+        QVERIFY(c.deletedAt > c.createdAt);
+        QVERIFY(base + c.deletedAt <= newest + day); // nothing after the data's "now"
+    }
+    const double share = double(inactive) / data.connectionCount();
+    QVERIFY2(share > 0.28 && share < 0.39, qPrintable(QString::number(share)));
+    for (int i = 0; i < data.applicationCount(); ++i) {
+        const QJsonObject app = QJsonDocument::fromJson(data.application(i).json).object();
+        const QString created = app[u"created_at"].toString();
+        QVERIFY(created < QString::fromLatin1(SandboxJson::timestamp(oldest)));
+        QCOMPARE(app[u"deleted_at"].isNull(), data.application(i).active);
+    }
+}
+
+void TestSandboxUnits::trickyNames()
+{
+    const SandboxDataset tricky(1, 100, 9, true);
+    QCOMPARE(nameOf(tricky, 0).toString(), u"Ian Crease's App"_s);
+    QCOMPARE(nameOf(tricky, 1).toString(), u"=cmd|' /C calc'!A0, \"Totally Safe\" Export"_s);
+    QVERIFY(nameOf(tricky, 2).isNull());
+    QCOMPARE(nameOf(tricky, 4).toString(), u"Café Zürich Treasury ☕"_s);
+    QCOMPARE(nameOf(tricky, 6).toString(), u"Multi-line\r\nLedger"_s);
+    QCOMPARE(nameOf(tricky, 8).toString(), u"Application 9"_s);
+
+    // Only the names differ: the same seed gives the same connections and ids.
+    const SandboxDataset plain(1, 100, 9);
+    for (quint32 row = 0; row < plain.connectionCount(); ++row) {
+        QByteArray a, b;
+        plain.appendConnectionJson(a, row);
+        tricky.appendConnectionJson(b, row);
+        QCOMPARE(a, b);
+    }
+    QCOMPARE(plain.application(2).id, tricky.application(2).id);
+    QVERIFY(nameOf(plain, 2).isString());
 }
 
 void TestSandboxUnits::millionConnections()
@@ -284,6 +385,8 @@ void TestSandboxUnits::commandLine_data()
     QTest::newRow("rps") << QStringList{u"--rate-limit=-3"_s} << u"--rate-limit"_s;
     QTest::newRow("latency") << QStringList{u"--latency-ms=1.5"_s} << u"--latency-ms"_s;
     QTest::newRow("empty key") << QStringList{u"--api-key="_s} << u"--api-key"_s;
+    QTest::newRow("tricky") << QStringList{u"--tricky"_s} << QString();
+    QTest::newRow("tricky takes no value") << QStringList{u"--tricky=yes"_s} << u"tricky"_s;
     QTest::newRow("unknown") << QStringList{u"--bogus"_s} << u"bogus"_s;
     QTest::newRow("missing value") << QStringList{u"--port"_s} << u"port"_s;
     QTest::newRow("positional") << QStringList{u"extra"_s} << u"extra"_s;
@@ -315,6 +418,11 @@ void TestSandboxUnits::commandLineValues()
     QCOMPARE(options.apiKey, u"secret"_s);
     QCOMPARE(options.connections, 2500);
     QCOMPARE(options.applications, 8);
+    QVERIFY(!options.tricky); // realistic names unless asked
+    QCOMPARE(commandLine.parse({u"increase-sandbox"_s, u"--tricky"_s}),
+             SandboxCommandLine::Outcome::Run);
+    QVERIFY(commandLine.options().tricky);
+    QVERIFY(commandLine.helpText().contains(u"--tricky"_s));
     QCOMPARE(SandboxCommandLine().parse({u"increase-sandbox"_s, u"--help"_s}),
              SandboxCommandLine::Outcome::ShowHelp);
 }
