@@ -53,6 +53,7 @@ private Q_SLOTS:
         options.port = 0;
         options.connections = 2500;
         options.apiKey = kKey;
+        options.tricky = true; // names that need CSV quoting and the guard, in the files
         m_sandbox = std::make_unique<SandboxServer>(options);
         QString error;
         QVERIFY2(m_sandbox->listen(&error), qPrintable(error));

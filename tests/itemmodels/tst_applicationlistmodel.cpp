@@ -30,7 +30,9 @@ class TestApplicationListModel : public QObject
 private Q_SLOTS:
     void listsEveryApplicationAfterAllApplications()
     {
-        LocalSandbox sandbox;
+        SandboxOptions options;
+        options.tricky = true; // the names below exercise the awkward cases
+        LocalSandbox sandbox(options);
         ApplicationListModel model(&sandbox.client());
         Tester tester(&model, kReport);
         QCOMPARE(model.rowCount(), 1); // "All applications" even before loading
@@ -44,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(all.data(ApplicationListModel::ApplicationIdRole).toString(), QString());
         QCOMPARE(model.rowOf(QString()), 0);
 
-        // The sandbox's names exercise the awkward cases (see sandboxdataset.cpp).
+        // The sandbox's tricky names exercise the awkward cases (see sandboxnames.cpp).
         QStringList shown;
         for (int row = 1; row < model.rowCount(); ++row) {
             const QModelIndex index = model.index(row);

@@ -82,6 +82,7 @@ private Q_SLOTS:
         SandboxOptions options;
         options.connections = 600;
         options.applications = 8;
+        options.tricky = true; // searched for: "Payroll Bridge", "Café Zürich Treasury ☕"
         m_sandbox = std::make_unique<LocalSandbox>(options);
         QVERIFY(m_sandbox->isListening());
         m_names = std::make_unique<ApplicationListModel>(&m_sandbox->client());
