@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QStyledItemDelegate>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +38,21 @@ QString apiFieldName(int column)
     return {};
 }
 
+// Ids differ at both ends: a cut id keeps its prefix and its last characters. Names keep
+// their start (the default).
+class MiddleElideDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
 void putOnClipboard(const QString &text)
 {
     QGuiApplication::clipboard()->setText(text);
@@ -56,8 +72,9 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     setCornerButtonEnabled(false);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setAlternatingRowColors(true);
-    // Ids differ at both ends: a cut id keeps its prefix and its last characters.
-    setTextElideMode(Qt::ElideMiddle);
+    auto *ids = new MiddleElideDelegate(this);
+    setItemDelegateForColumn(ConnectionTableModel::IdColumn, ids);
+    setItemDelegateForColumn(ConnectionTableModel::GroupIdColumn, ids);
 
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
