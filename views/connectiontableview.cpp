@@ -95,9 +95,8 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     m_copyJson->setToolTip(tr("Copy the selected rows as a JSON array"));
     addAction(m_copy);
     addAction(m_copyJson);
-    connect(m_copy, &QAction::triggered, this, [this] { putOnClipboard(selectionAsTsv()); });
-    connect(m_copyJson, &QAction::triggered, this,
-            [this] { putOnClipboard(QString::fromUtf8(selectionAsJson())); });
+    connect(m_copy, &QAction::triggered, this, [this] { copyRows(false); });
+    connect(m_copyJson, &QAction::triggered, this, [this] { copyRows(true); });
 
     m_selectionSettle.setSingleShot(true);
     m_selectionSettle.setInterval(kSelectionSettleMs);
@@ -191,6 +190,18 @@ void ConnectionTableView::onCurrentRowChanged(const QModelIndex &current)
         m_selectionSettle.start();
     else
         m_selectionSettle.stop();
+}
+
+void ConnectionTableView::copyRows(bool asJson, bool withHeader)
+{
+    const int rows = int(selectedRows().size());
+    if (rows == 0) {
+        Q_EMIT copied(tr("Nothing selected to copy"));
+        return;
+    }
+    putOnClipboard(asJson ? QString::fromUtf8(selectionAsJson()) : selectionAsTsv(withHeader));
+    Q_EMIT copied(asJson ? tr("Copied %Ln row(s) as JSON", nullptr, rows)
+                         : tr("Copied %Ln row(s) as tab-separated values", nullptr, rows));
 }
 
 QList<int> ConnectionTableView::selectedRows() const
@@ -299,11 +310,12 @@ QMenu *ConnectionTableView::contextMenuFor(const QModelIndex &index)
     // The menu runs its own event loop: rows may arrive or the model reset meanwhile.
     const QPersistentModelIndex cell(index);
     auto *menu = new QMenu(this);
-    menu->addAction(tr("Copy &Cell"), this,
-                    [cell] { putOnClipboard(cell.data(Qt::DisplayRole).toString()); });
-    menu->addAction(tr("Copy &Row"), this, [this] { putOnClipboard(selectionAsTsv(false)); });
-    menu->addAction(tr("Copy &JSON"), this,
-                    [this] { putOnClipboard(QString::fromUtf8(selectionAsJson())); });
+    menu->addAction(tr("Copy &Cell"), this, [this, cell] {
+        putOnClipboard(cell.data(Qt::DisplayRole).toString());
+        Q_EMIT copied(tr("Copied the cell"));
+    });
+    menu->addAction(tr("Copy &Row"), this, [this] { copyRows(false, false); });
+    menu->addAction(tr("Copy &JSON"), this, [this] { copyRows(true); });
     menu->addSeparator();
     const QString applicationId = m_model->connectionAt(index.row()).oauthApplicationId;
     menu->addAction(tr("&Filter by This Application"), this,

@@ -55,6 +55,8 @@ Q_SIGNALS:
     // The current row settled on a connection.
     void connectionSelected(const QString &id);
     void filterByApplicationRequested(const QString &applicationId);
+    // Something went to the clipboard, e.g. "Copied 3 rows as TSV" (for the status line).
+    void copied(const QString &what);
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
@@ -64,6 +66,7 @@ protected:
 
 private:
     void updateSorting();
+    void copyRows(bool asJson, bool withHeader = true);
     void onCurrentRowChanged(const QModelIndex &current);
 
     QPointer<ConnectionTableModel> m_model;

@@ -167,6 +167,8 @@ void MainWindow::wireControllers()
             &DetailPane::showConnection);
     connect(m_table, &ConnectionTableView::filterByApplicationRequested, m_filterBar,
             &FilterBar::filterByApplication);
+    connect(m_table, &ConnectionTableView::copied, m_loadStatus,
+            [this](const QString &what) { m_loadStatus->showMessage(what, 4000); });
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             &MainWindow::updateSummary);
     connect(m_detail, &DetailPane::setApiKeyRequested, this, &MainWindow::openConnectionSettings);

@@ -88,6 +88,7 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setMovable(false);
     toolBar->addAction(refresh);
+    toolBar->addAction(loadAll);
     toolBar->addAction(goToId);
     toolBar->addAction(find);
     toolBar->addAction(exportConnections);

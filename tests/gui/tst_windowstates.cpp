@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
@@ -353,6 +354,26 @@ private Q_SLOTS:
         auto again = m_fixture->openWindow();
         QVERIFY(actionNamed(*again, u"Times in UTC"_s)->isChecked());
         QVERIFY(tableModel(*again)->timesInUtc());
+    }
+
+    // Copying says what it copied; Load All is on the toolbar.
+    void copyingSaysWhatWasCopied()
+    {
+        auto window = m_fixture->openWindow();
+        window->tableView()->goToRow(2);
+        window->tableView()->selectionModel()->select(tableModel(*window)->index(3, 0),
+                                                      QItemSelectionModel::Select |
+                                                          QItemSelectionModel::Rows);
+        window->tableView()->setFocus();
+        QTest::keyClick(window->tableView(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(window->loadStatus()->messageText(), u"Copied 2 rows as tab-separated values"_s);
+        window->tableView()->goToRow(4);
+        QTest::keyClick(window->tableView(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(window->loadStatus()->messageText(), u"Copied 1 row as JSON"_s);
+
+        auto *toolBar = window->findChild<QToolBar *>(u"mainToolBar"_s);
+        QVERIFY(toolBar);
+        QVERIFY(toolBar->actions().contains(actionNamed(*window, u"Load All"_s)));
     }
 
 private:
