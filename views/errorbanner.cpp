@@ -1,5 +1,7 @@
 #include "errorbanner.h"
 
+#include "noticeboard.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -72,6 +74,19 @@ void ErrorBanner::showNotice(const Notice &notice)
         showError(*notice.error, notice.actions);
     else
         showMessage(notice.title, notice.detail, notice.actions);
+}
+
+void ErrorBanner::follow(NoticeBoard *board)
+{
+    connect(board, &NoticeBoard::changed, this, [this, board] {
+        if (const std::optional<Notice> &notice = board->current())
+            showNotice(*notice);
+        else
+            clear();
+    });
+    connect(this, &ErrorBanner::retryRequested, board, &NoticeBoard::retry);
+    connect(this, &ErrorBanner::cancelRequested, board, &NoticeBoard::cancel);
+    connect(this, &ErrorBanner::dismissed, board, &NoticeBoard::clear);
 }
 
 void ErrorBanner::showError(const ApiError &error, Actions actions)

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <optional>
 
+class NoticeBoard;
 class QLabel;
 class QPushButton;
 
@@ -25,6 +26,8 @@ public:
 
     // Draws a controller's notice (NoticeBoard::current()).
     void showNotice(const Notice &notice);
+    // Draws `board`'s notice from now on and hands Retry, Cancel and Dismiss to it.
+    void follow(NoticeBoard *board);
     // Retry and Dismiss by default; Set API key… is added for invalid_api_key_error.
     void showError(const ApiError &error, Actions actions = Notice::Retry | Notice::Dismiss);
     void showMessage(const QString &title, const QString &detail, Actions actions);

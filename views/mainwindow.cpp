@@ -150,15 +150,7 @@ void MainWindow::wireControllers()
     connect(m_listing, &ListingController::statusMessage, m_loadStatus, &LoadStatus::showMessage);
     connect(m_listing, &ListingController::activityChanged, m_loadStatus, &LoadStatus::setActivity);
 
-    connect(m_notices, &NoticeBoard::changed, this, [this] {
-        if (const std::optional<Notice> &notice = m_notices->current())
-            m_banner->showNotice(*notice);
-        else
-            m_banner->clear();
-    });
-    connect(m_banner, &ErrorBanner::retryRequested, m_notices, &NoticeBoard::retry);
-    connect(m_banner, &ErrorBanner::cancelRequested, m_notices, &NoticeBoard::cancel);
-    connect(m_banner, &ErrorBanner::dismissed, m_notices, &NoticeBoard::clear);
+    m_banner->follow(m_notices);
     connect(m_banner, &ErrorBanner::setApiKeyRequested, this, &MainWindow::openConnectionSettings);
     connect(m_banner, &ErrorBanner::showInRequestLogRequested, m_requestLog,
             &RequestLogDock::showFailures);
