@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QCompleter>
+
+class ApplicationComboModel;
+
+// The Application filter's popup while typing: the applications whose name or id contains
+// the text, case-insensitively. It matches on ApplicationComboModel::SearchTextRole but puts
+// the shown name in the field, as picking from the drop-down does.
+class ApplicationCompleter : public QCompleter
+{
+    Q_OBJECT
+public:
+    ApplicationCompleter(ApplicationComboModel *model, QObject *parent);
+
+    QString pathFromIndex(const QModelIndex &index) const override;
+};
