@@ -1,11 +1,16 @@
 #include "filterbar.h"
 
 #include "applicationcombomodel.h"
+#include "applicationcompleter.h"
+#include "applicationfilterinput.h"
 #include "applicationlistmodel.h"
+#include "elidedlabel.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
@@ -19,13 +24,19 @@ QStringList statusesAt(const QComboBox *combo, int index)
     return combo->itemData(index).toStringList();
 }
 
+bool isPlainEscape(const QEvent *event)
+{
+    const auto *key = static_cast<const QKeyEvent *>(event);
+    return key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier;
+}
+
 } // namespace
 
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_status(new QComboBox(this))
     , m_application(new QComboBox(this))
-    , m_error(new QLabel(this))
+    , m_message(new ElidedLabel(this))
     , m_errorIcon(new QLabel(this))
     , m_comboModel(new ApplicationComboModel(this))
 {
@@ -37,24 +48,31 @@ FilterBar::FilterBar(QWidget *parent)
 
     m_application->setEditable(true);
     m_application->setModel(m_comboModel);
-    auto *completer = new QCompleter(m_comboModel, m_application);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    completer->setCompletionMode(QCompleter::PopupCompletion);
-    m_application->setCompleter(completer);
+    m_application->setCompleter(new ApplicationCompleter(m_comboModel, m_application));
     // The list model is read-only: Enter must not try to add the typed text as an item.
     m_application->setInsertPolicy(QComboBox::NoInsert);
     m_application->setAccessibleName(tr("Application filter"));
-    m_application->setToolTip(tr("Pick an application, or type an application id"));
-    m_application->lineEdit()->setPlaceholderText(tr("All applications, or an application id"));
+    m_application->setToolTip(
+        tr("Type part of an application's name or ID, then pick it; or type a whole "
+           "application ID and press Enter"));
+    m_application->lineEdit()->setPlaceholderText(tr("All applications, or a name or ID"));
     m_application->lineEdit()->setClearButtonEnabled(true);
-    m_application->setMinimumContentsLength(28);
+    // Room for a whole application id ("application_" and 20 characters).
+    m_application->setMinimumContentsLength(32);
     m_application->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
 
-    m_error->setTextFormat(Qt::PlainText); // echoes what the user typed
-    m_error->setAccessibleName(tr("Application filter error"));
-    m_error->hide();
+    m_message->setAccessibleName(tr("Application filter message"));
+    m_message->hide();
+    // The message comes and goes as the user types: its room stays, so the field does not
+    // change width under the cursor.
+    QSizePolicy keepRoom = m_message->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_message->setSizePolicy(keepRoom);
     m_errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(16, 16));
+    m_errorIcon->setAccessibleName(tr("Error"));
+    keepRoom = m_errorIcon->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_errorIcon->setSizePolicy(keepRoom);
     m_errorIcon->hide();
 
     auto *statusLabel = new QLabel(tr("&Status:"), this);
@@ -68,18 +86,24 @@ FilterBar::FilterBar(QWidget *parent)
     layout->addWidget(m_status);
     layout->addSpacing(12);
     layout->addWidget(applicationLabel);
-    layout->addWidget(m_application, 1);
+    layout->addWidget(m_application);
     layout->addWidget(m_errorIcon);
-    layout->addWidget(m_error);
+    layout->addWidget(m_message, 1);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &FilterBar::apply);
-    connect(m_status, &QComboBox::currentIndexChanged, this, &FilterBar::scheduleApply);
-    connect(m_application, &QComboBox::activated, this, &FilterBar::scheduleApply);
-    connect(m_application->lineEdit(), &QLineEdit::textEdited, this, &FilterBar::scheduleApply);
-    // Enter means "now": no reason to wait for the debounce.
-    connect(m_application->lineEdit(), &QLineEdit::returnPressed, this, &FilterBar::apply);
+    connect(m_status, &QComboBox::currentIndexChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_application, &QComboBox::activated, this, &FilterBar::onApplicationPicked);
+    QLineEdit *edit = m_application->lineEdit();
+    connect(edit, &QLineEdit::textChanged, this, &FilterBar::updateHint);
+    // Enter reaches the line edit before the combo and its popup settle on a row (QComboBox
+    // moves to an exactly named row, the completer activates the highlighted one, both
+    // after returnPressed): the field is read once that key press is over.
+    connect(edit, &QLineEdit::returnPressed, this, &FilterBar::applyTypedText,
+            Qt::QueuedConnection);
+    edit->installEventFilter(this);
+    m_application->installEventFilter(this);
 }
 
 void FilterBar::setApplicationModel(ApplicationListModel *applications)
@@ -105,6 +129,7 @@ void FilterBar::setApplicationModel(ApplicationListModel *applications)
 void FilterBar::setQuery(const ConnectionQuery &query)
 {
     m_debounce.stop();
+    m_pickedApplicationId.reset();
     m_query = query;
     int statusIndex = 0;
     for (int i = 0; i < m_status->count(); ++i) {
@@ -118,62 +143,107 @@ void FilterBar::setQuery(const ConnectionQuery &query)
         m_status->setCurrentIndex(statusIndex);
     }
     showApplication(query.applicationId);
-    showError(QString());
+    showMessage(Message::None);
 }
 
 void FilterBar::filterByApplication(const QString &applicationId)
 {
+    m_pickedApplicationId = applicationId;
     showApplication(applicationId);
     apply();
 }
 
 QString FilterBar::inputError() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return m_shown == Message::Error ? m_message->text() : QString();
 }
 
-void FilterBar::scheduleApply()
+QString FilterBar::inputHint() const
 {
+    return m_shown == Message::Hint ? m_message->text() : QString();
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // Escape closes the popup, then puts back the filter in force. It is claimed before the
+    // window's Esc shortcut (Cancel Loading) only while there is one of those to do. With
+    // the popup open, the completer forwards the shortcut check to the combo.
+    const bool field = watched == m_application->lineEdit();
+    if ((field || watched == m_application) && event->type() == QEvent::ShortcutOverride &&
+        isPlainEscape(event) &&
+        (m_application->completer()->popup()->isVisible() || !isTextApplied())) {
+        event->accept();
+        return true;
+    }
+    if (field && event->type() == QEvent::KeyPress && isPlainEscape(event) && !isTextApplied()) {
+        revertTypedText();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::onApplicationPicked(int row)
+{
+    if (row < 0)
+        return;
+    m_pickedApplicationId =
+        m_application->itemData(row, ApplicationListModel::ApplicationIdRole).toString();
+    updateHint();
     m_debounce.start();
+}
+
+void FilterBar::applyTypedText()
+{
+    const ApplicationFilterInput::Result result = ApplicationFilterInput::resolve(
+        m_application->currentText(), m_applications, m_application->currentIndex());
+    if (!result.applicationId) {
+        showMessage(Message::Error, result.error);
+        // Enter closed the popup; when the text is part of some names or ids, they are
+        // what the message asks to pick from.
+        m_application->completer()->complete();
+        return;
+    }
+    m_pickedApplicationId = *result.applicationId;
+    showApplication(*result.applicationId);
+    apply();
 }
 
 void FilterBar::apply()
 {
     m_debounce.stop();
-    QString error;
-    const std::optional<ConnectionQuery> query = queryFromWidgets(&error);
-    if (!query) {
-        showError(tr("Not an application id: %1").arg(error));
-        return;
-    }
-    showError(QString());
-    if (*query == m_query)
-        return;
-    m_query = *query;
-    Q_EMIT queryChanged(m_query);
-}
-
-std::optional<ConnectionQuery> FilterBar::queryFromWidgets(QString *error) const
-{
     ConnectionQuery query;
     query.statuses = statusesAt(m_status, m_status->currentIndex());
+    // Text typed but not entered is not the filter: a status change keeps the one in force.
+    query.applicationId = m_pickedApplicationId.value_or(m_query.applicationId);
+    m_pickedApplicationId.reset();
+    const bool changed = !(query == m_query);
+    m_query = query;
+    if (isTextApplied())
+        showMessage(Message::None);
+    if (changed)
+        Q_EMIT queryChanged(m_query);
+}
 
+void FilterBar::revertTypedText()
+{
+    showApplication(m_query.applicationId);
+}
+
+bool FilterBar::isTextApplied() const
+{
     const QString text = m_application->currentText().trimmed();
-    if (text.isEmpty())
-        return query;
-    // Names need not be unique: prefer the item actually picked when it still matches.
-    int row = m_application->currentIndex();
-    if (row < 0 || m_application->itemText(row) != text)
-        row = m_application->findText(text, Qt::MatchExactly | Qt::MatchCaseSensitive);
-    if (row >= 0) {
-        query.applicationId =
-            m_application->itemData(row, ApplicationListModel::ApplicationIdRole).toString();
-        return query;
-    }
-    if (!ApiQuery::isValidPathId(text, error))
-        return std::nullopt;
-    query.applicationId = text;
-    return query;
+    const QString applicationId = m_pickedApplicationId.value_or(m_query.applicationId);
+    if (applicationId.isEmpty() && text.isEmpty())
+        return true;
+    return text == textFor(applicationId).trimmed();
+}
+
+QString FilterBar::textFor(const QString &applicationId) const
+{
+    if (applicationId.isEmpty())
+        return m_application->count() > 0 ? m_application->itemText(0) : QString();
+    const int row = m_applications ? m_applications->rowOf(applicationId) : -1;
+    return row >= 0 ? m_application->itemText(row) : applicationId;
 }
 
 void FilterBar::showApplication(const QString &applicationId)
@@ -184,8 +254,7 @@ void FilterBar::showApplication(const QString &applicationId)
         if (m_application->count() > 0)
             m_application->setCurrentIndex(0);
         // No "All applications" row yet (no connection): the placeholder says it.
-        m_application->setEditText(m_application->count() > 0 ? m_application->itemText(0)
-                                                              : QString());
+        m_application->setEditText(textFor(applicationId));
     } else if (row >= 0) {
         m_application->setCurrentIndex(row);
         m_application->setEditText(m_application->itemText(row));
@@ -195,18 +264,34 @@ void FilterBar::showApplication(const QString &applicationId)
     }
 }
 
-void FilterBar::showError(const QString &text)
+void FilterBar::showMessage(Message kind, const QString &text)
 {
-    m_error->setText(text);
-    m_error->setVisible(!text.isEmpty());
-    m_errorIcon->setVisible(!text.isEmpty());
+    m_shown = kind;
+    m_message->setText(text);
+    // A hint is quieter than an error: the field is merely not applied yet.
+    m_message->setForegroundRole(kind == Message::Hint ? QPalette::PlaceholderText
+                                                       : QPalette::WindowText);
+    m_message->setVisible(kind != Message::None);
+    m_errorIcon->setVisible(kind == Message::Error);
+}
+
+void FilterBar::updateHint()
+{
+    // Any edit makes an earlier error stale: it was about other text.
+    if (isTextApplied()) {
+        showMessage(Message::None);
+        return;
+    }
+    showMessage(Message::Hint, m_application->currentText().trimmed().isEmpty()
+                                   ? tr("Press Enter to show all applications")
+                                   : tr("Press Enter to filter"));
 }
 
 void FilterBar::rememberApplicationBeforeReset()
 {
     m_textBeforeReset = m_application->currentText();
-    // Text the user is still typing (debounce running) is kept as typed.
-    m_typedBeforeReset = m_debounce.isActive();
+    // Text the user is still typing is kept as typed.
+    m_typedBeforeReset = !isTextApplied();
 }
 
 void FilterBar::restoreApplicationAfterReset()

@@ -9,14 +9,18 @@
 
 class ApplicationComboModel;
 class ApplicationListModel;
+class ElidedLabel;
 class QComboBox;
 class QLabel;
 
-// The filters of the connection listing: status (Active, Inactive, both) and application
-// (a name from the list, or any id typed in). Changes are debounced so typing an id or
-// stepping through the status combo requeries once; text that is not a valid id is shown
-// as an inline error and never sent. Filters go to the server, never to a proxy over the
-// loaded rows (STYLE.md trap 7).
+// The filters of the connection listing: status (Active, Inactive, both) and application.
+// Typing in the Application field only narrows its popup to the known applications whose
+// name or id contains the text; the listing is queried when an application is picked, or
+// on Enter when the text names a known application or is an application id. Anything else
+// is explained next to the field and never sent, and the field says when its text is not
+// the filter in force (Escape puts that back). Picks and status steps are debounced so
+// stepping through a combo requeries once. Filters go to the server, never to a proxy over
+// the loaded rows (STYLE.md trap 7).
 class FilterBar : public QWidget
 {
     Q_OBJECT
@@ -38,29 +42,43 @@ public:
 
     QComboBox *statusCombo() const { return m_status; }
     QComboBox *applicationCombo() const { return m_application; }
-    // Empty while the typed application is acceptable.
+    // Why Enter did not filter by the typed text; empty otherwise.
     QString inputError() const;
+    // What the field says about typed text that is not the filter yet; empty otherwise.
+    QString inputHint() const;
 
 Q_SIGNALS:
     void queryChanged(const ConnectionQuery &query);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
-    void scheduleApply();
+    enum class Message { None, Hint, Error };
+
+    void onApplicationPicked(int row);
+    void applyTypedText();
     void apply();
-    std::optional<ConnectionQuery> queryFromWidgets(QString *error) const;
+    void revertTypedText();
+    bool isTextApplied() const;
+    QString textFor(const QString &applicationId) const;
     void showApplication(const QString &applicationId);
-    void showError(const QString &text);
+    void showMessage(Message kind, const QString &text = QString());
+    void updateHint();
     void rememberApplicationBeforeReset();
     void restoreApplicationAfterReset();
 
     QComboBox *m_status;
     QComboBox *m_application;
-    QLabel *m_error;
+    ElidedLabel *m_message;
     QLabel *m_errorIcon;
     QPointer<ApplicationListModel> m_applications;
     ApplicationComboModel *m_comboModel;
     QTimer m_debounce;
     ConnectionQuery m_query;
+    // A pick waiting for the debounce; the filter in force until then is m_query's.
+    std::optional<QString> m_pickedApplicationId;
+    Message m_shown = Message::None;
     QString m_textBeforeReset;
     bool m_typedBeforeReset = false;
 };
