@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QPainter>
 #include <QStyledItemDelegate>
 #include <memory>
 
@@ -283,11 +284,24 @@ bool ConnectionTableView::selectConnection(const QString &id)
     return false;
 }
 
+void ConnectionTableView::setEmptyText(const QString &text)
+{
+    if (text == m_emptyText)
+        return;
+    m_emptyText = text;
+    viewport()->update();
+}
+
 void ConnectionTableView::paintEvent(QPaintEvent *event)
 {
     QTableView::paintEvent(event);
-    if (!m_model || m_model->rowCount() == 0)
+    if (!m_model || m_model->rowCount() == 0) {
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(16, 16, -16, -16),
+                         Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
         return;
+    }
     const int last = rowAt(viewport()->height() - 1);
     m_model->prefetchNear(last < 0 ? m_model->rowCount() - 1 : last);
 }

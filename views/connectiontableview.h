@@ -40,6 +40,10 @@ public:
 
     // Makes `row` current and selected and scrolls to it.
     void goToRow(int row);
+    // What the viewport says while the model has no rows.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+
     // Go to ID: selects and shows the row of `id` when it is loaded, else clears the
     // selection so that no other row stays highlighted. True when the row was found.
     bool selectConnection(const QString &id);
@@ -75,4 +79,5 @@ private:
     QAction *m_copy;
     QAction *m_copyJson;
     QTimer m_selectionSettle;
+    QString m_emptyText;
 };

@@ -143,6 +143,7 @@ void MainWindow::wireControllers()
     connect(m_listing, &ListingController::loadStateChanged, m_actions, [this] {
         m_actions->loadAll->setEnabled(m_listing->canLoadAll());
         m_actions->cancelLoading->setEnabled(m_listing->isLoadingAll());
+        m_table->setEmptyText(m_listing->emptyText());
     });
     connect(m_detail, &DetailPane::goToRequested, m_table, &ConnectionTableView::selectConnection);
     connect(m_listing, &ListingController::summaryChanged, this, &MainWindow::updateSummary);

@@ -65,6 +65,10 @@ void ListingController::setSession(ConnectionSession *session)
                 &ListingController::onLoadingAllChanged),
         connect(connections, &ConnectionTableModel::pageLoaded, this,
                 &ListingController::loadStateChanged),
+        connect(connections, &ConnectionTableModel::fetchStarted, this,
+                &ListingController::loadStateChanged),
+        connect(applications, &ApplicationListModel::loaded, this,
+                &ListingController::loadStateChanged),
         connect(connections, &ConnectionTableModel::fetchFailed, this,
                 &ListingController::loadStateChanged),
         connect(connections, &QAbstractItemModel::modelReset, this,
@@ -138,6 +142,30 @@ bool ListingController::canLoadAll() const
 {
     const ConnectionTableModel *connections = model();
     return connections && connections->hasMore() && !connections->isLoadingAll();
+}
+
+QString ListingController::emptyText() const
+{
+    const ConnectionTableModel *connections = model();
+    if (!connections)
+        return m_session ? tr("Press F5 to list the connections.") : tr("Not connected.");
+    if (connections->isFetching())
+        return tr("Loading…");
+    if (connections->lastError())
+        return tr("The connections could not be loaded: see the message above.");
+    const QStringList &statuses = m_query.statuses;
+    QString what = tr("No connections");
+    if (statuses == QStringList{QStringLiteral("inactive")})
+        what = tr("No inactive connections");
+    else if (statuses.isEmpty() || statuses == QStringList{QStringLiteral("active")})
+        what = tr("No active connections");
+    if (m_query.applicationId.isEmpty())
+        return what + u'.';
+    const ApplicationListModel *names = m_session->applications();
+    const QString application = names && names->nameOf(m_query.applicationId)
+                                    ? names->displayName(m_query.applicationId)
+                                    : m_query.applicationId;
+    return tr("%1 for %2.").arg(what, application);
 }
 
 bool ListingController::isLoadingAll() const

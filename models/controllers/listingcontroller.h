@@ -48,6 +48,9 @@ public:
     bool isLoadingAll() const;
     // Pages remain and Load All is not already running.
     bool canLoadAll() const;
+    // What an empty table says: why it is empty ("No inactive connections for Payroll
+    // Bridge"), or that it is still loading or could not be loaded.
+    QString emptyText() const;
 
     // Ctrl+F over the rows already loaded (never fetching more): the next match after
     // `from` (-1: from the top), or before it backwards, and what the find bar says.

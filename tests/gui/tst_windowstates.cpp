@@ -376,6 +376,19 @@ private Q_SLOTS:
         QVERIFY(toolBar->actions().contains(actionNamed(*window, u"Load All"_s)));
     }
 
+    // An empty table says why it is empty.
+    void anEmptyTableSaysWhy()
+    {
+        auto window = m_fixture->openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        window->filterBar()->filterByApplication(u"application_withnoconnections"_s);
+        QVERIFY(waitUntil([&] { return model->rowCount() == 0 && !model->isFetching(); }));
+        QVERIFY(waitUntil([&] {
+            return window->tableView()->emptyText() ==
+                   u"No active connections for application_withnoconnections."_s;
+        }));
+    }
+
 private:
     static QAction *actionNamed(MainWindow &window, const QString &text)
     {
