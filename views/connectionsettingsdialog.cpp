@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -49,6 +50,13 @@ ConnectionSettingsDialog::ConnectionSettingsDialog(SecretStore *secrets,
     , m_secrets(secrets)
 {
     setWindowTitle(tr("Connection Settings"));
+
+    // Typing a URL changes its origin at every keystroke; one keychain read once typing
+    // pauses, not one per character (each may wake an unlock prompt).
+    m_readDelay = new QTimer(this);
+    m_readDelay->setSingleShot(true);
+    m_readDelay->setInterval(300);
+    connect(m_readDelay, &QTimer::timeout, this, &ConnectionSettingsDialog::readKey);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionSettingsDialog::accept);
@@ -106,7 +114,7 @@ QGroupBox *ConnectionSettingsDialog::buildEnvironmentGroup()
     m_customUrl->setPlaceholderText(u"https://api.example.com"_s);
     m_customUrl->setAccessibleName(tr("Custom server URL"));
     connect(m_customUrl, &QLineEdit::textChanged, this,
-            &ConnectionSettingsDialog::updateCustomUrlError);
+            &ConnectionSettingsDialog::onCustomUrlEdited);
 
     m_customUrlError = new QLabel(group);
     m_customUrlError->setObjectName(u"customUrlError"_s);
@@ -133,6 +141,7 @@ QGroupBox *ConnectionSettingsDialog::buildEnvironmentGroup()
 QGroupBox *ConnectionSettingsDialog::buildKeyGroup()
 {
     m_keyGroup = new QGroupBox(tr("API key"), this);
+    m_keyGroup->setObjectName(u"keyGroup"_s);
 
     m_keyStatus = new QLabel(m_keyGroup);
     m_keyStatus->setObjectName(u"keyStatus"_s);
@@ -163,7 +172,7 @@ QGroupBox *ConnectionSettingsDialog::buildKeyGroup()
     m_removeKey->setAutoDefault(false);
     connect(m_removeKey, &QPushButton::clicked, this, &ConnectionSettingsDialog::removeKey);
 
-    m_keyHint = new QLabel(tr("Keys are kept in the system keychain, one per environment, "
+    m_keyHint = new QLabel(tr("Keys are kept in the system keychain, one per server address, "
                               "never in settings files."),
                            m_keyGroup);
     m_keyHint->setWordWrap(true);
@@ -202,6 +211,15 @@ QString ConnectionSettingsDialog::selectedEnvironment() const
     return u"local"_s;
 }
 
+KeySlot ConnectionSettingsDialog::selectedSlot() const
+{
+    // A URL the window would refuse gets no slot: no key is ever filed under it.
+    QString error;
+    if (m_custom->isChecked() && !customUrlIsValid(&error))
+        return KeySlot{};
+    return keySlot(choice());
+}
+
 bool ConnectionSettingsDialog::customUrlIsValid(QString *error) const
 {
     if (m_customUrl->text().trimmed().isEmpty()) {
@@ -230,29 +248,46 @@ void ConnectionSettingsDialog::accept()
 
 void ConnectionSettingsDialog::onEnvironmentChanged()
 {
-    const QString environment = selectedEnvironment();
-    m_productionWarning->setVisible(environment == u"production"_s);
-    m_customUrl->setEnabled(environment == u"custom"_s);
+    m_productionWarning->setVisible(selectedEnvironment() == u"production"_s);
     updateCustomUrlError();
+    showKeySlot(selectedSlot());
+    readKey();
+}
 
-    // A key typed for one environment must not be saved under another.
+void ConnectionSettingsDialog::onCustomUrlEdited()
+{
+    updateCustomUrlError();
+    const KeySlot slot = selectedSlot();
+    // The same origin ("https://a.example" → "https://a.example/") is the same key.
+    if (slot.id == m_keySlot.id)
+        return;
+    showKeySlot(slot);
+    if (m_keySlot.isValid())
+        m_readDelay->start();
+}
+
+void ConnectionSettingsDialog::showKeySlot(const KeySlot &slot)
+{
+    // A key typed for one origin must not be saved under another.
     m_keyEdit->clear();
     m_acceptAfterSave = false;
-    m_keyEnvironment = environment == u"local"_s ? QString() : environment;
-    m_keyGroup->setEnabled(!m_keyEnvironment.isEmpty() && m_secrets);
-    if (m_keyEnvironment.isEmpty()) {
-        m_keyState = KeyState::None;
-        m_keyStatus->setText(tr("The local sandbox uses its built-in demo key; no key is "
-                                "needed."));
-        updateKeyWidgets();
-        return;
-    }
-    if (!m_secrets) {
+    m_readDelay->stop();
+    m_keySlot = slot;
+    m_keyGroup->setTitle(slot.isValid() ? tr("API key for %1").arg(slot.name) : tr("API key"));
+    m_keyGroup->setEnabled(slot.isValid() && m_secrets);
+    if (!slot.isValid())
+        setKeyState(KeyState::None);
+    else if (!m_secrets)
         setKeyState(KeyState::Failed, tr("No key storage is available."));
-        return;
-    }
-    setKeyState(KeyState::Checking);
-    m_secrets->readKey(m_keyEnvironment);
+    else
+        setKeyState(KeyState::Checking);
+}
+
+void ConnectionSettingsDialog::readKey()
+{
+    m_readDelay->stop();
+    if (m_keySlot.isValid() && m_secrets)
+        m_secrets->readKey(m_keySlot.id);
 }
 
 void ConnectionSettingsDialog::updateCustomUrlError()
@@ -272,14 +307,21 @@ void ConnectionSettingsDialog::growToFit()
 
 void ConnectionSettingsDialog::setKeyState(KeyState state, const QString &detail)
 {
-    m_keyState = state;
-    const QString name = displayName(choice());
-    switch (state) {
+    // Without a slot there is no key to be in any state, and no name to put in a sentence.
+    m_keyState = m_keySlot.isValid() ? state : KeyState::None;
+    const QString name = m_keySlot.name;
+    switch (m_keyState) {
     case KeyState::Checking:
-        m_keyStatus->setText(tr("Checking the system keychain…"));
+        m_keyStatus->setText(tr("Checking the system keychain for %1…").arg(name));
         break;
     case KeyState::None:
-        m_keyStatus->setText(tr("No key is stored for %1.").arg(name));
+        if (m_local->isChecked())
+            m_keyStatus->setText(tr("The local sandbox uses its built-in demo key; no key is "
+                                    "needed."));
+        else if (!m_keySlot.isValid())
+            m_keyStatus->setText(tr("Enter the API address first: keys are kept per address."));
+        else
+            m_keyStatus->setText(tr("No key is stored for %1.").arg(name));
         break;
     case KeyState::Stored:
         m_keyStatus->setText(tr("A key is stored in the system keychain for %1.").arg(name));
@@ -293,7 +335,7 @@ void ConnectionSettingsDialog::setKeyState(KeyState state, const QString &detail
         break;
     }
     m_keyStatus->setStyleSheet(QString());
-    if (state == KeyState::Failed)
+    if (m_keyState == KeyState::Failed)
         styleNote(m_keyStatus, NoteKind::Error);
     updateKeyWidgets();
 }
@@ -301,66 +343,78 @@ void ConnectionSettingsDialog::setKeyState(KeyState state, const QString &detail
 void ConnectionSettingsDialog::updateKeyWidgets()
 {
     const bool busy = m_keyState == KeyState::Busy;
-    const bool keyed = !m_keyEnvironment.isEmpty();
+    const bool keyed = m_keySlot.isValid();
     m_keychainUnavailable->setVisible(keyed && m_serviceUnavailable);
     m_keyHint->setVisible(!m_serviceUnavailable);
     m_saveKey->setText(m_serviceUnavailable ? tr("Keep for this session only") : tr("Save key"));
     m_saveKey->setEnabled(keyed && !busy && !m_keyEdit->text().trimmed().isEmpty());
     m_removeKey->setEnabled(
         keyed && !busy && (m_keyState == KeyState::Stored || m_keyState == KeyState::SessionOnly));
+    // The buttons stay short; which key they act on is said in full where it is read out.
+    const QString name = m_keySlot.name;
+    const QString save = !keyed ? QString()
+                         : m_serviceUnavailable
+                             ? tr("Keep the key for %1 for this session only").arg(name)
+                             : tr("Save the key for %1").arg(name);
+    m_saveKey->setToolTip(save);
+    m_saveKey->setAccessibleName(save);
+    const QString remove = keyed ? tr("Remove the key for %1").arg(name) : QString();
+    m_removeKey->setToolTip(remove);
+    m_removeKey->setAccessibleName(remove);
+    // Neither the environment nor the address may change under a key being saved.
     for (QAbstractButton *button : m_environments->buttons())
         button->setEnabled(!busy);
+    m_customUrl->setEnabled(m_custom->isChecked() && !busy);
     updateCustomUrlError();
 }
 
 void ConnectionSettingsDialog::saveKey()
 {
     const QString key = m_keyEdit->text().trimmed();
-    if (key.isEmpty() || m_keyEnvironment.isEmpty() || !m_secrets)
+    if (key.isEmpty() || !m_keySlot.isValid() || !m_secrets)
         return;
     setKeyState(KeyState::Busy, m_serviceUnavailable ? tr("Keeping the key for this session…")
                                                      : tr("Saving the key in the system "
                                                           "keychain…"));
-    m_secrets->writeKey(m_keyEnvironment, key);
+    m_secrets->writeKey(m_keySlot.id, key);
 }
 
 void ConnectionSettingsDialog::removeKey()
 {
-    if (m_keyEnvironment.isEmpty() || !m_secrets)
+    if (!m_keySlot.isValid() || !m_secrets)
         return;
     m_acceptAfterSave = false;
     setKeyState(KeyState::Busy, tr("Removing the key…"));
-    m_secrets->removeKey(m_keyEnvironment);
+    m_secrets->removeKey(m_keySlot.id);
 }
 
-void ConnectionSettingsDialog::onKeyRead(const QString &environment, const QString &key)
+void ConnectionSettingsDialog::onKeyRead(const QString &slot, const QString &key)
 {
-    if (environment != m_keyEnvironment)
+    if (!m_keySlot.isValid() || slot != m_keySlot.id)
         return;
     // Only whether there is a key matters here; the key itself is not kept.
     if (key.isEmpty())
         setKeyState(KeyState::None);
     else
-        setKeyState(m_secrets->isSessionOnly(environment) ? KeyState::SessionOnly
-                                                          : KeyState::Stored);
+        setKeyState(m_secrets->isSessionOnly(slot) ? KeyState::SessionOnly : KeyState::Stored);
 }
 
-void ConnectionSettingsDialog::onKeyWritten(const QString &environment)
+void ConnectionSettingsDialog::onKeyWritten(const QString &slot)
 {
-    if (environment != m_keyEnvironment)
+    if (!m_keySlot.isValid() || slot != m_keySlot.id)
         return;
     m_keyEdit->clear();
-    setKeyState(m_secrets->isSessionOnly(environment) ? KeyState::SessionOnly : KeyState::Stored);
+    setKeyState(m_secrets->isSessionOnly(slot) ? KeyState::SessionOnly : KeyState::Stored);
     if (m_acceptAfterSave) {
         m_acceptAfterSave = false;
         QDialog::accept();
     }
 }
 
-void ConnectionSettingsDialog::onFailed(const QString &environment, const QString &message,
+void ConnectionSettingsDialog::onFailed(const QString &slot, const QString &message,
                                         bool serviceUnavailable)
 {
-    if (environment != m_keyEnvironment)
+    if (!m_keySlot.isValid() || slot != m_keySlot.id)
         return;
     m_acceptAfterSave = false;
     if (serviceUnavailable) {

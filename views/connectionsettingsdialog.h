@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionchoice.h"
+#include "keyslot.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -12,12 +13,14 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QTimer;
 class SecretStore;
 
 // Chooses the environment (production, Increase sandbox, local sandbox, custom URL) and
-// manages its API key in the SecretStore. The key field is never pre-filled: the dialog
-// only learns whether a key is stored. A key typed and confirmed with OK is saved first;
-// the dialog closes once the store has it. Open it with open(), never exec().
+// manages its API key in the SecretStore, in the choice's key slot (keyslot.h: one per
+// origin), which it names. The key field is never pre-filled: the dialog only learns
+// whether a key is stored. A key typed and confirmed with OK is saved first; the dialog
+// closes once the store has it. Open it with open(), never exec().
 class ConnectionSettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -35,17 +38,21 @@ private:
     QGroupBox *buildEnvironmentGroup();
     QGroupBox *buildKeyGroup();
     QString selectedEnvironment() const;
+    KeySlot selectedSlot() const;
     bool customUrlIsValid(QString *error) const;
     void onEnvironmentChanged();
+    void onCustomUrlEdited();
+    void showKeySlot(const KeySlot &slot);
+    void readKey();
     void updateCustomUrlError();
     void growToFit();
     void updateKeyWidgets();
     void setKeyState(KeyState state, const QString &detail = {});
     void saveKey();
     void removeKey();
-    void onKeyRead(const QString &environment, const QString &key);
-    void onKeyWritten(const QString &environment);
-    void onFailed(const QString &environment, const QString &message, bool serviceUnavailable);
+    void onKeyRead(const QString &slot, const QString &key);
+    void onKeyWritten(const QString &slot);
+    void onFailed(const QString &slot, const QString &message, bool serviceUnavailable);
 
     QPointer<SecretStore> m_secrets;
     QButtonGroup *m_environments = nullptr;
@@ -64,9 +71,10 @@ private:
     QPushButton *m_saveKey = nullptr;
     QPushButton *m_removeKey = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QTimer *m_readDelay = nullptr; // reads the keychain once the URL stops changing
 
     KeyState m_keyState = KeyState::Checking;
-    QString m_keyEnvironment; // the environment whose key the key group shows
+    KeySlot m_keySlot; // the slot whose key the key group shows; invalid: none
     bool m_serviceUnavailable = false;
     bool m_acceptAfterSave = false;
 };

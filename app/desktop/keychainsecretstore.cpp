@@ -10,19 +10,14 @@ namespace {
 
 const QString kService = u"Increase Connections"_s;
 
-QString entryName(const QString &environment)
-{
-    return u"api-key/"_s % environment;
-}
-
-template <typename JobType> JobType *makeJob(const QString &environment)
+template <typename JobType> JobType *makeJob(const QString &slot)
 {
     // No parent: a job that outlives the store must not be deleted under a running
     // keychain callback. It deletes itself once finished.
     auto *job = new JobType(kService);
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // the plain-text fallback would write the key to disk
-    job->setKey(entryName(environment));
+    job->setKey(KeychainSecretStore::entryName(slot));
     return job;
 }
 
@@ -32,74 +27,77 @@ KeychainSecretStore::KeychainSecretStore(QObject *parent)
     : SecretStore(parent)
 {}
 
-void KeychainSecretStore::readKey(const QString &environment)
+QString KeychainSecretStore::entryName(const QString &slot)
 {
-    if (m_sessionKeys.contains(environment)) {
-        const QString key = m_sessionKeys.value(environment);
+    return u"api-key/"_s % slot;
+}
+
+void KeychainSecretStore::readKey(const QString &slot)
+{
+    if (m_sessionKeys.contains(slot)) {
+        const QString key = m_sessionKeys.value(slot);
         QMetaObject::invokeMethod(
-            this, [this, environment, key] { Q_EMIT keyRead(environment, key); },
-            Qt::QueuedConnection);
+            this, [this, slot, key] { Q_EMIT keyRead(slot, key); }, Qt::QueuedConnection);
         return;
     }
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(environment);
-    connect(job, &QKeychain::Job::finished, this, [this, environment](QKeychain::Job *done) {
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(slot);
+    connect(job, &QKeychain::Job::finished, this, [this, slot](QKeychain::Job *done) {
         switch (done->error()) {
         case QKeychain::NoError:
             m_serviceUnavailable = false;
-            Q_EMIT keyRead(environment,
-                           static_cast<QKeychain::ReadPasswordJob *>(done)->textData());
+            Q_EMIT keyRead(slot, static_cast<QKeychain::ReadPasswordJob *>(done)->textData());
             break;
         case QKeychain::EntryNotFound:
             m_serviceUnavailable = false;
-            Q_EMIT keyRead(environment, QString());
+            Q_EMIT keyRead(slot, QString());
             break;
         default:
-            reportFailure(environment, done);
+            reportFailure(slot, done);
         }
     });
     job->start();
 }
 
-void KeychainSecretStore::writeKey(const QString &environment, const QString &key)
+void KeychainSecretStore::writeKey(const QString &slot, const QString &key)
 {
     if (m_serviceUnavailable) {
-        m_sessionKeys.insert(environment, key);
+        m_sessionKeys.insert(slot, key);
         QMetaObject::invokeMethod(
-            this, [this, environment] { Q_EMIT keyWritten(environment); }, Qt::QueuedConnection);
+            this, [this, slot] { Q_EMIT keyWritten(slot); }, Qt::QueuedConnection);
         return;
     }
-    auto *job = makeJob<QKeychain::WritePasswordJob>(environment);
+    auto *job = makeJob<QKeychain::WritePasswordJob>(slot);
     job->setTextData(key);
-    connect(job, &QKeychain::Job::finished, this, [this, environment](QKeychain::Job *done) {
+    connect(job, &QKeychain::Job::finished, this, [this, slot](QKeychain::Job *done) {
         if (done->error() == QKeychain::NoError) {
-            m_sessionKeys.remove(environment);
-            Q_EMIT keyWritten(environment);
+            m_sessionKeys.remove(slot);
+            Q_EMIT keyWritten(slot);
         } else {
-            reportFailure(environment, done);
+            reportFailure(slot, done);
         }
     });
     job->start();
 }
 
-void KeychainSecretStore::removeKey(const QString &environment)
+void KeychainSecretStore::removeKey(const QString &slot)
 {
-    m_sessionKeys.remove(environment);
-    auto *job = makeJob<QKeychain::DeletePasswordJob>(environment);
-    connect(job, &QKeychain::Job::finished, this, [this, environment](QKeychain::Job *done) {
+    m_sessionKeys.remove(slot);
+    auto *job = makeJob<QKeychain::DeletePasswordJob>(slot);
+    connect(job, &QKeychain::Job::finished, this, [this, slot](QKeychain::Job *done) {
         // Nothing to delete, or nowhere to delete it from, both leave no key behind.
         if (done->error() == QKeychain::NoError || done->error() == QKeychain::EntryNotFound ||
             isServiceUnavailable(done->error(), done->errorString())) {
-            Q_EMIT keyRead(environment, QString());
+            Q_EMIT keyRead(slot, QString());
         } else {
-            reportFailure(environment, done);
+            reportFailure(slot, done);
         }
     });
     job->start();
 }
 
-bool KeychainSecretStore::isSessionOnly(const QString &environment) const
+bool KeychainSecretStore::isSessionOnly(const QString &slot) const
 {
-    return m_sessionKeys.contains(environment);
+    return m_sessionKeys.contains(slot);
 }
 
 bool KeychainSecretStore::isServiceUnavailable(int error, const QString &message)
@@ -130,7 +128,7 @@ bool KeychainSecretStore::isServiceUnavailable(int error, const QString &message
     return false;
 }
 
-void KeychainSecretStore::reportFailure(const QString &environment, const QKeychain::Job *job)
+void KeychainSecretStore::reportFailure(const QString &slot, const QKeychain::Job *job)
 {
     const bool unavailable = isServiceUnavailable(job->error(), job->errorString());
     if (unavailable)
@@ -138,5 +136,5 @@ void KeychainSecretStore::reportFailure(const QString &environment, const QKeych
     const QString message =
         unavailable ? tr("No keychain service is available (%1).").arg(job->errorString())
                     : tr("The system keychain could not be used: %1").arg(job->errorString());
-    Q_EMIT failed(environment, message, unavailable);
+    Q_EMIT failed(slot, message, unavailable);
 }

@@ -2,6 +2,7 @@
 
 #include "connectionsession.h"
 #include "connectionswitcher.h"
+#include "keyslot.h"
 #include "noticeboard.h"
 #include "secretstore.h"
 #include "windowsettings.h"
@@ -23,7 +24,7 @@ ConnectionController::ConnectionController(QSettings *settings, SecretStore *sec
                 if (!m_session)
                     Q_EMIT connecting(choice);
                 Q_EMIT statusMessage(
-                    tr("Reading the API key for %1 from the keychain…").arg(displayName(choice)));
+                    tr("Reading the API key for %1 from the keychain…").arg(keySlot(choice).name));
             });
     connect(m_switcher, &ConnectionSwitcher::keyMissing, this, &ConnectionController::onKeyMissing);
     connect(m_switcher, &ConnectionSwitcher::failed, this, &ConnectionController::onConnectFailed);
@@ -104,7 +105,8 @@ void ConnectionController::onKeyMissing(const ConnectionChoice &choice, const QS
     else if (!fallbackError.isEmpty())
         detail += u'\n' + fallbackError;
     Notice notice;
-    notice.title = tr("No API key for %1").arg(displayName(choice));
+    // The key's origin, not only the host: two servers on one host keep two keys.
+    notice.title = tr("No API key for %1").arg(keySlot(choice).name);
     notice.detail = detail;
     notice.actions = Notice::SetApiKey | Notice::Dismiss;
     m_notices->post(this, notice);
@@ -123,21 +125,22 @@ void ConnectionController::onConnectFailed(const ConnectionChoice &choice, const
     m_notices->post(this, notice, [this, choice] { connectWithStoredKey(choice); });
 }
 
-void ConnectionController::onKeyWritten(const QString &environment)
+void ConnectionController::onKeyWritten(const QString &slot)
 {
     if (m_settingsOpen) {
-        if (!m_keysWrittenInSettings.contains(environment))
-            m_keysWrittenInSettings.append(environment);
+        if (!m_keysWrittenInSettings.contains(slot))
+            m_keysWrittenInSettings.append(slot);
         return;
     }
-    // A key for the environment still waited for completes the switch; a new key for the
-    // one in use (Set API key… after invalid_api_key_error) reconnects with it.
+    // A key for the slot still waited for completes the switch; a new key for the one in
+    // use (Set API key… after invalid_api_key_error) reconnects with it. A key for any
+    // other origin is not this connection's business.
     if (m_switcher->isWaiting()) {
-        if (m_switcher->pendingChoice().environment == environment)
+        if (m_switcher->isWaitingFor(slot))
             m_switcher->request(m_switcher->pendingChoice());
         return;
     }
-    if (m_session && !m_session->isLocal() && m_session->choice().environment == environment)
+    if (m_session && !m_session->isLocal() && keySlot(m_session->choice()).id == slot)
         m_switcher->request(m_session->choice());
 }
 
@@ -151,14 +154,14 @@ void ConnectionController::settingsClosed(const ConnectionChoice &choice, bool a
     m_settingsOpen = false;
     const QStringList written = std::exchange(m_keysWrittenInSettings, {});
     if (!accepted) {
-        for (const QString &environment : written)
-            onKeyWritten(environment);
+        for (const QString &slot : written)
+            onKeyWritten(slot);
         return;
     }
     WindowSettings::setChoice(*m_settings, choice);
     // The same connection with the same key: nothing to redo, the rows stay.
     const bool unchanged = m_session && m_session->choice() == choice &&
-                           (m_session->isLocal() || !written.contains(choice.environment));
+                           (m_session->isLocal() || !written.contains(keySlot(choice).id));
     if (unchanged) {
         m_switcher->cancel();
         return;

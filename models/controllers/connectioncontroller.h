@@ -65,7 +65,7 @@ private:
     void onKeyMissing(const ConnectionChoice &choice, const QString &message,
                       bool serviceUnavailable);
     void onConnectFailed(const ConnectionChoice &choice, const QString &message);
-    void onKeyWritten(const QString &environment);
+    void onKeyWritten(const QString &slot);
 
     QSettings *m_settings;
     QPointer<SecretStore> m_secrets;
@@ -73,5 +73,5 @@ private:
     ConnectionSwitcher *m_switcher;
     QPointer<ConnectionSession> m_session;
     bool m_settingsOpen = false;
-    QStringList m_keysWrittenInSettings;
+    QStringList m_keysWrittenInSettings; // their key slots (keyslot.h)
 };

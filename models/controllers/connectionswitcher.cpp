@@ -1,6 +1,7 @@
 #include "connectionswitcher.h"
 
 #include "connectionsession.h"
+#include "keyslot.h"
 #include "secretstore.h"
 
 using namespace Qt::StringLiterals;
@@ -24,7 +25,14 @@ void ConnectionSwitcher::request(const ConnectionChoice &choice)
         build(choice, QString());
         return;
     }
+    const KeySlot slot = keySlot(choice);
+    if (!slot.isValid()) {
+        // No origin, so no key belongs to it: building refuses the URL and says why.
+        build(choice, QString());
+        return;
+    }
     m_pending = choice;
+    m_pendingSlot = slot.id;
     if (!m_secrets) {
         m_state = State::NoKey;
         Q_EMIT keyMissing(choice, QString(), false);
@@ -32,7 +40,7 @@ void ConnectionSwitcher::request(const ConnectionChoice &choice)
     }
     m_state = State::Reading;
     Q_EMIT waitingForKey(choice);
-    m_secrets->readKey(choice.environment);
+    m_secrets->readKey(slot.id);
 }
 
 void ConnectionSwitcher::requestWithKey(const ConnectionChoice &choice, const QString &apiKey)
@@ -45,18 +53,19 @@ void ConnectionSwitcher::cancel()
 {
     m_state = State::Idle;
     m_pending = {};
+    m_pendingSlot.clear();
 }
 
-bool ConnectionSwitcher::concerns(const QString &environment) const
+bool ConnectionSwitcher::isWaitingFor(const QString &slot) const
 {
-    return m_state != State::Idle && environment == m_pending.environment;
+    return m_state != State::Idle && slot == m_pendingSlot;
 }
 
-void ConnectionSwitcher::onKeyRead(const QString &environment, const QString &key)
+void ConnectionSwitcher::onKeyRead(const QString &slot, const QString &key)
 {
-    // The settings dialog reads from the same store: only answers for the environment
-    // being switched to matter, and a key that appears while none was stored completes it.
-    if (!concerns(environment))
+    // The settings dialog reads from the same store: only answers for the slot being
+    // switched to matter, and a key that appears while none was stored completes it.
+    if (!isWaitingFor(slot))
         return;
     if (key.isEmpty()) {
         if (m_state == State::Reading) {
@@ -70,10 +79,10 @@ void ConnectionSwitcher::onKeyRead(const QString &environment, const QString &ke
     build(choice, key);
 }
 
-void ConnectionSwitcher::onFailed(const QString &environment, const QString &message,
+void ConnectionSwitcher::onFailed(const QString &slot, const QString &message,
                                   bool serviceUnavailable)
 {
-    if (!concerns(environment) || m_state != State::Reading)
+    if (!isWaitingFor(slot) || m_state != State::Reading)
         return;
     m_state = State::NoKey;
     Q_EMIT keyMissing(m_pending, message, serviceUnavailable);

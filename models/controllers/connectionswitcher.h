@@ -11,10 +11,11 @@ class ConnectionSession;
 class SecretStore;
 
 // Turns a connection choice into a live session. For the local sandbox that is immediate;
-// otherwise the environment's key is read from the secret store first, asynchronously —
-// a keychain may sit on an unlock prompt and nothing waits for it (STYLE.md trap 17).
-// When no key is stored it says so and stays pending: request() again once a key has been
-// written for that environment completes the switch.
+// otherwise the key of the choice's slot (keyslot.h: one per origin) is read from the
+// secret store first, asynchronously — a keychain may sit on an unlock prompt and nothing
+// waits for it (STYLE.md trap 17). When no key is stored it says so and stays pending:
+// request() again once a key has been written for that slot completes the switch. Only
+// answers for that slot count, so another origin's key never completes it.
 class ConnectionSwitcher : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     void cancel();
 
     bool isWaiting() const { return m_state != State::Idle; }
+    // Whether the choice waited for takes its key from `slot`.
+    bool isWaitingFor(const QString &slot) const;
     ConnectionChoice pendingChoice() const { return m_pending; }
 
 Q_SIGNALS:
@@ -52,14 +55,14 @@ Q_SIGNALS:
 private:
     enum class State { Idle, Reading, NoKey };
 
-    void onKeyRead(const QString &environment, const QString &key);
-    void onFailed(const QString &environment, const QString &message, bool serviceUnavailable);
+    void onKeyRead(const QString &slot, const QString &key);
+    void onFailed(const QString &slot, const QString &message, bool serviceUnavailable);
     void build(const ConnectionChoice &choice, const QString &apiKey);
-    bool concerns(const QString &environment) const;
 
     QPointer<SecretStore> m_secrets;
     EmbeddedSandboxFactory m_sandboxes;
     ClientConfig m_defaults;
     ConnectionChoice m_pending;
+    QString m_pendingSlot; // keySlot(m_pending).id
     State m_state = State::Idle;
 };

@@ -10,53 +10,52 @@ void MemorySecretStore::setServiceUnavailable(bool unavailable)
     m_unavailableReported = false;
 }
 
-void MemorySecretStore::readKey(const QString &environment)
+void MemorySecretStore::readKey(const QString &slot)
 {
-    if (m_serviceUnavailable && !m_sessionOnly.contains(environment)) {
-        reportUnavailable(environment);
+    if (m_serviceUnavailable && !m_sessionOnly.contains(slot)) {
+        reportUnavailable(slot);
         return;
     }
-    const QString key = m_keys.value(environment);
+    const QString key = m_keys.value(slot);
     QMetaObject::invokeMethod(
-        this, [this, environment, key] { Q_EMIT keyRead(environment, key); }, Qt::QueuedConnection);
+        this, [this, slot, key] { Q_EMIT keyRead(slot, key); }, Qt::QueuedConnection);
 }
 
-void MemorySecretStore::writeKey(const QString &environment, const QString &key)
+void MemorySecretStore::writeKey(const QString &slot, const QString &key)
 {
     if (m_serviceUnavailable && !m_unavailableReported) {
-        reportUnavailable(environment);
+        reportUnavailable(slot);
         return;
     }
-    m_keys.insert(environment, key);
+    m_keys.insert(slot, key);
     if (m_serviceUnavailable)
-        m_sessionOnly.insert(environment);
+        m_sessionOnly.insert(slot);
     else
-        m_sessionOnly.remove(environment);
+        m_sessionOnly.remove(slot);
     QMetaObject::invokeMethod(
-        this, [this, environment] { Q_EMIT keyWritten(environment); }, Qt::QueuedConnection);
+        this, [this, slot] { Q_EMIT keyWritten(slot); }, Qt::QueuedConnection);
 }
 
-void MemorySecretStore::removeKey(const QString &environment)
+void MemorySecretStore::removeKey(const QString &slot)
 {
-    m_keys.remove(environment);
-    m_sessionOnly.remove(environment);
+    m_keys.remove(slot);
+    m_sessionOnly.remove(slot);
     QMetaObject::invokeMethod(
-        this, [this, environment] { Q_EMIT keyRead(environment, QString()); },
-        Qt::QueuedConnection);
+        this, [this, slot] { Q_EMIT keyRead(slot, QString()); }, Qt::QueuedConnection);
 }
 
-bool MemorySecretStore::isSessionOnly(const QString &environment) const
+bool MemorySecretStore::isSessionOnly(const QString &slot) const
 {
-    return m_sessionOnly.contains(environment);
+    return m_sessionOnly.contains(slot);
 }
 
-void MemorySecretStore::reportUnavailable(const QString &environment)
+void MemorySecretStore::reportUnavailable(const QString &slot)
 {
     m_unavailableReported = true;
     QMetaObject::invokeMethod(
         this,
-        [this, environment] {
-            Q_EMIT failed(environment, tr("No keychain service is available (simulated)."), true);
+        [this, slot] {
+            Q_EMIT failed(slot, tr("No keychain service is available (simulated)."), true);
         },
         Qt::QueuedConnection);
 }

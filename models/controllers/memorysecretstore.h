@@ -17,17 +17,17 @@ public:
 
     void setServiceUnavailable(bool unavailable);
 
-    void readKey(const QString &environment) override;
-    void writeKey(const QString &environment, const QString &key) override;
-    void removeKey(const QString &environment) override;
-    bool isSessionOnly(const QString &environment) const override;
+    void readKey(const QString &slot) override;
+    void writeKey(const QString &slot, const QString &key) override;
+    void removeKey(const QString &slot) override;
+    bool isSessionOnly(const QString &slot) const override;
 
     // What the store holds now, for tests.
-    bool hasKey(const QString &environment) const { return m_keys.contains(environment); }
-    QString storedKey(const QString &environment) const { return m_keys.value(environment); }
+    bool hasKey(const QString &slot) const { return m_keys.contains(slot); }
+    QString storedKey(const QString &slot) const { return m_keys.value(slot); }
 
 private:
-    void reportUnavailable(const QString &environment);
+    void reportUnavailable(const QString &slot);
 
     QHash<QString, QString> m_keys;
     QSet<QString> m_sessionOnly;

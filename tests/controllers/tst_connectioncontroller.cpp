@@ -9,6 +9,7 @@
 #include "connectiontablemodel.h"
 #include "increaseclient.h"
 #include "inprocesssandbox.h"
+#include "keyslot.h"
 #include "memorysecretstore.h"
 #include "noticeboard.h"
 #include "windowsettings.h"
@@ -74,11 +75,36 @@ private Q_SLOTS:
     void aKeptSessionStaysUntilItsWorkEnds();
     void theRealKeyNeverReachesTheLocalSandbox();
     void aLocalSandboxThatCannotStartSaysWhy();
+    void aKeyForOneOriginIsNeverReadForAnother();
+    void aKeyForAnotherOriginDoesNotCompleteTheSwitch();
+    void aKeyForAnotherOriginDoesNotReconnect();
 
 private:
     ConnectionChoice sandboxChoice() const
     {
         return ConnectionChoice{u"custom"_s, m_fixture->server().baseUrl()};
+    }
+    QString sandboxSlot() const { return keySlot(sandboxChoice()).id; }
+    // The notice names the key's origin, port included: two servers on one host differ.
+    QString noKeyForTheSandbox() const
+    {
+        return u"No API key for http://127.0.0.1:%1"_s.arg(m_fixture->server().port());
+    }
+    // A second server on loopback: another origin (another port), with a key of its own.
+    bool startOtherOrigin()
+    {
+        SandboxOptions options;
+        options.port = 0;
+        options.connections = 50;
+        options.applications = 1;
+        options.seed = 12;
+        options.apiKey = kOtherKey;
+        m_other = std::make_unique<SandboxServer>(options);
+        return m_other->listen();
+    }
+    ConnectionChoice otherChoice() const
+    {
+        return ConnectionChoice{u"custom"_s, m_other->baseUrl()};
     }
     EmbeddedSandboxFactory countingSandboxes()
     {
@@ -105,6 +131,8 @@ private:
     std::unique_ptr<NoticeBoard> m_notices;
     QStringList m_sandboxKeys; // the key each local sandbox was started with
     std::unique_ptr<ConnectionController> m_controller;
+    std::unique_ptr<SandboxServer> m_other; // goes after the controller, like the fixture's
+    const QString kOtherKey = u"ic_other_origin_key_9090"_s;
 };
 
 void TestConnectionController::init()
@@ -122,6 +150,7 @@ void TestConnectionController::cleanup()
 {
     // The sessions' models abort their requests before the server goes.
     m_controller.reset();
+    m_other.reset();
     m_notices.reset();
     m_secrets.reset();
     m_fixture.reset();
@@ -155,7 +184,7 @@ void TestConnectionController::noStoredKeyAndNothingConnectedOpensTheLocalSandbo
     // Reading is asynchronous: until the answer, the window says what it waits for.
     QCOMPARE(connecting.count(), 1);
     QVERIFY(!m_controller->session());
-    QVERIFY(waitForNotice(u"No API key for 127.0.0.1"_s));
+    QVERIFY(waitForNotice(noKeyForTheSandbox()));
     const Notice notice = *m_notices->current();
     QCOMPARE(notice.actions, Notice::SetApiKey | Notice::Dismiss);
     QVERIFY(m_notices->isFrom(m_controller.get()));
@@ -163,18 +192,18 @@ void TestConnectionController::noStoredKeyAndNothingConnectedOpensTheLocalSandbo
     QVERIFY(m_controller->session()->isLocal());
     QCOMPARE(m_sandboxKeys.size(), 1);
     QVERIFY(notice.detail.contains(u"Still connected to Local sandbox"_s));
-    QCOMPARE(m_secrets->reads, QStringList{u"custom"_s});
+    QCOMPARE(m_secrets->reads, QStringList{sandboxSlot()});
 }
 
 void TestConnectionController::aKeyWrittenLaterCompletesTheSwitch()
 {
     m_controller->connectWithStoredKey(sandboxChoice());
-    QVERIFY(waitForNotice(u"No API key for 127.0.0.1"_s));
+    QVERIFY(waitForNotice(noKeyForTheSandbox()));
     const QPointer<ConnectionSession> local = m_controller->session();
     QVERIFY(local && local->isLocal());
 
     // When Set API key… stores one, the switch still waited for goes through.
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
 
     QVERIFY(waitUntil([&] { return !m_controller->session()->isLocal(); }));
     QCOMPARE(m_controller->session()->choice(), sandboxChoice());
@@ -228,15 +257,15 @@ void TestConnectionController::noKeychainSaysSoAndASessionKeyStillConnects()
 
     m_controller->connectWithStoredKey(sandboxChoice());
 
-    QVERIFY(waitForNotice(u"No API key for 127.0.0.1"_s));
+    QVERIFY(waitForNotice(noKeyForTheSandbox()));
     const QString detail = m_notices->current()->detail;
     QVERIFY2(detail.contains(u"keychain is not available"_s), qPrintable(detail));
     QVERIFY2(detail.contains(u"(simulated)"_s), qPrintable(detail)); // the store's reason
     QVERIFY(m_controller->session()->isLocal());
 
     // A key kept for this session only is as good as a stored one.
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
-    QVERIFY(m_secrets->isSessionOnly(u"custom"_s));
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
+    QVERIFY(m_secrets->isSessionOnly(sandboxSlot()));
     QVERIFY(waitUntil([&] { return !m_controller->session()->isLocal(); }));
     QVERIFY(!m_notices->current());
 }
@@ -250,7 +279,7 @@ void TestConnectionController::aNewKeyForTheSessionInUseReconnectsWithIt()
     QSignalSpy changed(m_controller.get(), &ConnectionController::sessionChanged);
 
     // ...when Set API key… stores the right one, the window reconnects with it.
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
 
     QVERIFY(waitUntil([&] { return changed.count() == 1; }));
     QVERIFY(m_controller->session() != refused);
@@ -261,8 +290,9 @@ void TestConnectionController::aNewKeyForTheSessionInUseReconnectsWithIt()
 
 void TestConnectionController::plainHttpRemoteCannotConnectAndRetryTriesAgain()
 {
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
+    // A key stored for that very origin, so that only the plain-http rule stops it.
     const ConnectionChoice remote{u"custom"_s, QUrl(u"http://example.com"_s)};
+    QVERIFY(writeKey(keySlot(remote).id, SandboxFixture::apiKey()));
 
     m_controller->connectWithStoredKey(remote);
 
@@ -300,7 +330,7 @@ void TestConnectionController::settingsReconnectOnlyForAKeyOfTheChosenEnvironmen
     // Given a new key for the environment in use, nothing happens while the dialog is
     // open (the user may still change the choice)...
     m_controller->settingsOpened();
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
     settle();
     QCOMPARE(m_controller->session(), before);
     QVERIFY(m_secrets->reads.isEmpty());
@@ -308,7 +338,7 @@ void TestConnectionController::settingsReconnectOnlyForAKeyOfTheChosenEnvironmen
     // ...and closing it reconnects with the key just written.
     m_controller->settingsClosed(sandboxChoice(), true);
     QVERIFY(waitUntil([&] { return changed.count() == 1; }));
-    QCOMPARE(m_secrets->reads, QStringList{u"custom"_s});
+    QCOMPARE(m_secrets->reads, QStringList{sandboxSlot()});
     QVERIFY(m_controller->session() != before);
     QCOMPARE(m_controller->session()->choice(), sandboxChoice());
     QVERIFY(listsAPage(m_controller->session()));
@@ -317,7 +347,7 @@ void TestConnectionController::settingsReconnectOnlyForAKeyOfTheChosenEnvironmen
 void TestConnectionController::settingsClosedWithNothingNewKeepsTheSession()
 {
     // A stored key, so that a needless reconnect would succeed and show.
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
     m_controller->connectWithKey(sandboxChoice(), SandboxFixture::apiKey());
     const QPointer<ConnectionSession> before = m_controller->session();
     QSignalSpy changed(m_controller.get(), &ConnectionController::sessionChanged);
@@ -347,7 +377,7 @@ void TestConnectionController::settingsCancelledStillActsOnAKeyWritten()
 
     // A key saved with its own button stays saved when the dialog is then cancelled.
     m_controller->settingsOpened();
-    QVERIFY(writeKey(u"custom"_s, SandboxFixture::apiKey()));
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
     m_controller->settingsClosed(ConnectionChoice{u"production"_s, {}}, false);
 
     QVERIFY(waitUntil([&] { return changed.count() == 1; }));
@@ -438,13 +468,86 @@ void TestConnectionController::aLocalSandboxThatCannotStartSaysWhy()
     controller.connectWithStoredKey(sandboxChoice());
 
     QVERIFY(waitUntil([&] { return notices.current().has_value(); }));
-    QCOMPARE(notices.current()->title, u"No API key for 127.0.0.1"_s);
+    QCOMPARE(notices.current()->title, noKeyForTheSandbox());
     QVERIFY(!controller.session());
     QVERIFY(!notices.current()->detail.contains(u"Still connected"_s));
     // Nothing is connected; the user must be able to read why the fallback did not open.
     const bool shown = (!status.isEmpty() && status.last().contains(u"no free port"_s)) ||
                        notices.current()->detail.contains(u"no free port"_s);
     QVERIFY2(shown, qPrintable(status.join(u" | "_s)));
+}
+
+void TestConnectionController::aKeyForOneOriginIsNeverReadForAnother()
+{
+    QVERIFY(startOtherOrigin());
+    // Given a key stored for the sandbox's origin...
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
+    const ConnectionChoice other = otherChoice();
+
+    // ...connecting to another origin reads that origin's slot only, and finds nothing.
+    m_controller->connectWithStoredKey(other);
+
+    QVERIFY(waitForNotice(u"No API key for http://127.0.0.1:%1"_s.arg(m_other->port())));
+    QCOMPARE(m_secrets->reads, QStringList{keySlot(other).id});
+    QVERIFY(m_controller->session()->isLocal()); // the fallback, not the other origin
+    settle();
+    QCOMPARE(m_other->requestsReceived(), 0);
+}
+
+void TestConnectionController::aKeyForAnotherOriginDoesNotCompleteTheSwitch()
+{
+    QVERIFY(startOtherOrigin());
+    const ConnectionChoice other = otherChoice();
+    m_controller->connectWithStoredKey(other);
+    QVERIFY(waitForNotice(u"No API key for http://127.0.0.1:%1"_s.arg(m_other->port())));
+    // QPointers, and QVERIFY rather than QCOMPARE: should a test fail, the session is gone
+    // and QCOMPARE would print the deleted object.
+    const QPointer<ConnectionSession> local = m_controller->session();
+    QSignalSpy changed(m_controller.get(), &ConnectionController::sessionChanged);
+
+    // A key written for the sandbox's origin while the other one is waited for...
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
+    settle();
+
+    // ...completes nothing: still the local sandbox, still waiting, nothing sent.
+    QVERIFY(local && m_controller->session() == local);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_controller->currentChoice(), other);
+    QCOMPARE(m_other->requestsReceived(), 0);
+
+    // The other origin's own key does.
+    QVERIFY(writeKey(keySlot(other).id, kOtherKey));
+    QVERIFY(waitUntil([&] { return changed.count() == 1; }));
+    QCOMPARE(m_controller->session()->choice(), other);
+    QCOMPARE(m_controller->session()->client()->config().apiKey, kOtherKey);
+    QVERIFY(listsAPage(m_controller->session()));
+}
+
+void TestConnectionController::aKeyForAnotherOriginDoesNotReconnect()
+{
+    QVERIFY(startOtherOrigin());
+    const ConnectionChoice other = otherChoice();
+    m_controller->connectWithKey(other, kOtherKey);
+    const QPointer<ConnectionSession> before = m_controller->session();
+    QSignalSpy changed(m_controller.get(), &ConnectionController::sessionChanged);
+
+    // A key written for the sandbox's origin while connected to the other one...
+    QVERIFY(writeKey(sandboxSlot(), SandboxFixture::apiKey()));
+    settle();
+    QVERIFY(before && m_controller->session() == before);
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(m_secrets->reads.isEmpty());
+
+    // ...or in the settings dialog, closed on the same choice, changes nothing either.
+    m_controller->settingsOpened();
+    QVERIFY(writeKey(sandboxSlot(), u"sk_sandbox_origin_key"_s));
+    m_controller->settingsClosed(other, true);
+    settle();
+    QVERIFY(before && m_controller->session() == before);
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(m_secrets->reads.isEmpty());
+    QCOMPARE(m_controller->session()->client()->config().apiKey, kOtherKey);
+    QVERIFY(listsAPage(before));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionController)

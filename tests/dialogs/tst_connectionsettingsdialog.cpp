@@ -213,6 +213,50 @@ private Q_SLOTS:
         QVERIFY(child<QLineEdit>(&dialog, "keyEdit")->text().isEmpty());
     }
 
+    void aCustomUrlsKeyIsKeptForItsOrigin()
+    {
+        MemorySecretStore store;
+        ConnectionSettingsDialog dialog(&store, {u"sandbox"_s, {}});
+        show(dialog);
+        auto *keyEdit = child<QLineEdit>(&dialog, "keyEdit");
+        auto *save = child<QPushButton>(&dialog, "saveKey");
+
+        // No address yet: no key line with an empty name, and nothing to type a key into.
+        click(child<QRadioButton>(&dialog, "custom"));
+        QCOMPARE(keyStatus(&dialog), u"Enter the API address first: keys are kept per address."_s);
+        QVERIFY(!keyEdit->isEnabled());
+
+        // An address: the key line names its origin.
+        type(child<QLineEdit>(&dialog, "customUrl"), u"https://A.example/"_s);
+        QTRY_COMPARE(keyStatus(&dialog), u"No key is stored for https://a.example."_s);
+        QCOMPARE(child<QGroupBox>(&dialog, "keyGroup")->title(),
+                 u"API key for https://a.example"_s);
+        QCOMPARE(save->accessibleName(), u"Save the key for https://a.example"_s);
+        QCOMPARE(child<QPushButton>(&dialog, "removeKey")->accessibleName(),
+                 u"Remove the key for https://a.example"_s);
+
+        // Saved under the origin's slot, never the old one shared by every custom URL.
+        type(keyEdit, kKey);
+        click(save);
+        QTRY_VERIFY(store.hasKey(u"custom:https://a.example:443"_s));
+        QCOMPARE(store.storedKey(u"custom:https://a.example:443"_s), kKey);
+        QVERIFY(!store.hasKey(u"custom"_s));
+        QTRY_COMPARE(keyStatus(&dialog),
+                     u"A key is stored in the system keychain for https://a.example."_s);
+
+        // Another origin has no key, and a key typed for the first is not carried over.
+        type(keyEdit, u"ic_typed_for_a_example"_s);
+        type(child<QLineEdit>(&dialog, "customUrl"), u"https://a.example:8443"_s);
+        QVERIFY(keyEdit->text().isEmpty());
+        QTRY_COMPARE(keyStatus(&dialog), u"No key is stored for https://a.example:8443."_s);
+        QVERIFY(!child<QPushButton>(&dialog, "removeKey")->isEnabled());
+
+        // The first origin's key is still there, under whatever spelling of its URL.
+        type(child<QLineEdit>(&dialog, "customUrl"), u"https://a.example:443"_s);
+        QTRY_COMPARE(keyStatus(&dialog),
+                     u"A key is stored in the system keychain for https://a.example."_s);
+    }
+
     void unavailableKeychainKeepsTheKeyForTheSession()
     {
         MemorySecretStore store;

@@ -3,6 +3,7 @@
 // "service unavailable"; when unavailable, a key can be kept for the session. Failure
 // messages are classified as QtKeychain 0.13 words them.
 #include "keychainsecretstore.h"
+#include "keyslot.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -55,6 +56,32 @@ private Q_SLOTS:
         QCOMPARE(read.size(), 1);
         QVERIFY(read.first().at(1).toString().isEmpty());
         QVERIFY(!store.isSessionOnly(environment));
+    }
+
+    // What each slot is filed under in the keychain; no keychain service is needed.
+    void entryNames_data()
+    {
+        QTest::addColumn<QString>("environment");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("entry");
+        // The entries earlier versions wrote, unchanged: stored keys keep working.
+        QTest::newRow("production") << u"production"_s << QString() << u"api-key/production"_s;
+        QTest::newRow("sandbox") << u"sandbox"_s << QString() << u"api-key/sandbox"_s;
+        // One entry per custom origin, never the old "api-key/custom" they all shared.
+        QTest::newRow("custom") << u"custom"_s << u"https://A.example/"_s
+                                << u"api-key/custom:https://a.example:443"_s;
+        QTest::newRow("custom, other port") << u"custom"_s << u"https://a.example:8443"_s
+                                            << u"api-key/custom:https://a.example:8443"_s;
+        QTest::newRow("loopback") << u"custom"_s << u"http://127.0.0.1:4010"_s
+                                  << u"api-key/custom:http://127.0.0.1:4010"_s;
+    }
+
+    void entryNames()
+    {
+        QFETCH(QString, environment);
+        QFETCH(QString, url);
+        QFETCH(QString, entry);
+        QCOMPARE(KeychainSecretStore::entryName(keySlot({environment, QUrl(url)}).id), entry);
     }
 
     void classifiesUnavailableService_data()

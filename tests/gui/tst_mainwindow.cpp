@@ -5,6 +5,7 @@
 #include "connectionsettingsdialog.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
+#include "desktopoptions.h"
 #include "detailpane.h"
 #include "environmentbadge.h"
 #include "errorbanner.h"
@@ -12,11 +13,13 @@
 #include "filterbar.h"
 #include "findbar.h"
 #include "increaseclient.h"
+#include "keyslot.h"
 #include "loadstatus.h"
 #include "windowsettings.h"
 
 #include <QClipboard>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void noStoredKeyKeepsTheCurrentConnection();
     void storedKeyConnects();
     void keyWrittenLaterCompletesTheSwitch();
+    void aStrayBaseUrlGetsOnlyItsOwnOriginsKey();
     void exportDialogOpensWithoutBlocking();
     void contextMenuActions();
     void setApiKeyThroughTheSettingsDialog();
@@ -476,7 +480,8 @@ void TestMainWindow::noStoredKeyKeepsTheCurrentConnection()
 
 void TestMainWindow::storedKeyConnects()
 {
-    m_fixture->secrets().writeKey(u"custom"_s, QString::fromLatin1(WindowFixture::kApiKey));
+    m_fixture->secrets().writeKey(keySlot(m_fixture->sandboxChoice()).id,
+                                  QString::fromLatin1(WindowFixture::kApiKey));
     auto window = m_fixture->newWindow();
     window->connectWithStoredKey(m_fixture->sandboxChoice());
     QVERIFY(waitUntil([&] { return tableModel(*window) && tableModel(*window)->rowCount() > 0; }));
@@ -490,12 +495,51 @@ void TestMainWindow::keyWrittenLaterCompletesTheSwitch()
     // No key anywhere and nothing connected: the local sandbox opens meanwhile.
     QVERIFY(waitUntil([&] { return window->session() != nullptr; }));
     QVERIFY(window->session()->isLocal());
-    QCOMPARE(window->banner()->title(), u"No API key for 127.0.0.1"_s);
+    QCOMPARE(window->banner()->title(),
+             u"No API key for http://127.0.0.1:%1"_s.arg(m_fixture->sandbox().port()));
     // The settings dialog stores a key: the switch completes.
-    m_fixture->secrets().writeKey(u"custom"_s, QString::fromLatin1(WindowFixture::kApiKey));
+    m_fixture->secrets().writeKey(keySlot(m_fixture->sandboxChoice()).id,
+                                  QString::fromLatin1(WindowFixture::kApiKey));
     QVERIFY(waitUntil([&] { return window->session() && !window->session()->isLocal(); }));
     QCOMPARE(window->session()->baseUrl(), m_fixture->sandbox().baseUrl());
     QVERIFY(window->banner()->isHidden());
+}
+
+void TestMainWindow::aStrayBaseUrlGetsOnlyItsOwnOriginsKey()
+{
+    // Given the fixture's sandbox saved as the window's connection, its key stored...
+    WindowSettings::setChoice(m_fixture->settings(), m_fixture->sandboxChoice());
+    m_fixture->secrets().writeKey(keySlot(m_fixture->sandboxChoice()).id,
+                                  QString::fromLatin1(WindowFixture::kApiKey));
+    // ...and INCREASE_BASE_URL left pointing at another server, without INCREASE_API_KEY.
+    SandboxOptions options;
+    options.port = 0;
+    options.apiKey = u"ic_stray_origin_key"_s;
+    SandboxServer stray(options);
+    QVERIFY(stray.listen());
+    QProcessEnvironment environment;
+    environment.insert(u"INCREASE_BASE_URL"_s, stray.baseUrl().toString());
+    QCommandLineParser parser;
+    DesktopOptions::add(parser);
+    QVERIFY(parser.parse({u"increase-connections"_s}));
+    QString error;
+    const std::optional<DesktopStart> start = DesktopOptions::read(parser, environment, &error);
+    QVERIFY2(start, qPrintable(error));
+    QVERIFY(start->apiKey.isEmpty());
+    const ConnectionChoice first =
+        DesktopOptions::firstChoice(*start, WindowSettings::choice(m_fixture->settings()));
+    QCOMPARE(first, (ConnectionChoice{u"custom"_s, stray.baseUrl()}));
+
+    // When the window starts as runDesktop starts it without a key (the stored one)...
+    auto window = m_fixture->newWindow();
+    window->connectWithStoredKey(first);
+
+    // ...it asks for that origin's key; the sandbox's key goes nowhere near it.
+    QVERIFY(waitUntil([&] { return window->banner()->isVisible(); }));
+    QCOMPARE(window->banner()->title(), u"No API key for http://127.0.0.1:%1"_s.arg(stray.port()));
+    QVERIFY(window->session()->isLocal());
+    QTest::qWait(50);
+    QCOMPARE(stray.requestsReceived(), 0);
 }
 
 void TestMainWindow::exportDialogOpensWithoutBlocking()
@@ -587,7 +631,7 @@ void TestMainWindow::setApiKeyThroughTheSettingsDialog()
     QVERIFY(waitUntil([&] { return window->session() && !window->session()->isLocal(); }));
     QCOMPARE(window->session()->baseUrl(), m_fixture->sandbox().baseUrl());
     QVERIFY(waitUntil([&] { return tableModel(*window) && tableModel(*window)->rowCount() > 0; }));
-    QVERIFY(m_fixture->secrets().hasKey(u"custom"_s));
+    QVERIFY(m_fixture->secrets().hasKey(keySlot(m_fixture->sandboxChoice()).id));
     QVERIFY(window->banner()->isHidden());
 }
 

@@ -5,6 +5,7 @@
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
 #include "filterbar.h"
+#include "keyslot.h"
 #include "windowsettings.h"
 
 #include <QComboBox>
@@ -119,7 +120,7 @@ void TestWindowSettings::keyStoredThroughTheWindowNeverReachesSettings()
     settings.sync();
 
     // The key went where it belongs, and the settings file, written in full, holds none of it.
-    QCOMPARE(m_fixture->secrets().storedKey(u"custom"_s),
+    QCOMPARE(m_fixture->secrets().storedKey(keySlot(m_fixture->sandboxChoice()).id),
              QString::fromLatin1(WindowFixture::kApiKey));
     QCOMPARE(WindowSettings::choice(settings)->environment, u"custom"_s);
     QFile file(settings.fileName());
