@@ -9,6 +9,7 @@
 #include "windowsettings.h"
 
 #include <QLocale>
+#include <utility>
 
 ListingController::ListingController(QSettings *settings, NoticeBoard *notices, QObject *parent)
     : QObject(parent)
@@ -41,6 +42,7 @@ void ListingController::setSession(ConnectionSession *session)
     setActivity(QString());
     m_session = session;
     m_listing = false;
+    m_namesFailed = false;
     Q_EMIT loadStateChanged();
     if (!session)
         return;
@@ -77,8 +79,17 @@ void ListingController::setSession(ConnectionSession *session)
                 &ListingController::summaryChanged),
         connect(applications, &ApplicationListModel::loadFailed, this,
                 [this](const ApiError &error) {
+                    m_namesFailed = true;
                     Q_EMIT statusMessage(
                         tr("Application names could not be loaded: %1").arg(error.message()), 0);
+                }),
+        // The failure stays "until replaced": a later reload that works replaces it, or
+        // the line would go on saying the names are missing while the table shows them.
+        connect(applications, &ApplicationListModel::loaded, this,
+                [this] {
+                    if (!std::exchange(m_namesFailed, false))
+                        return;
+                    Q_EMIT statusMessage(tr("Application names loaded."), kNamesLoadedMs);
                 }),
     };
     Q_EMIT inFlightChanged(session->client()->inFlight());

@@ -94,6 +94,8 @@ private:
     ConnectionQuery m_query;
     bool m_autoLoad = true;
     bool m_timesInUtc = false;
-    bool m_listing = false; // the session's model is attached and listing
+    bool m_listing = false;     // the session's model is attached and listing
+    bool m_namesFailed = false; // the status line says the names could not be loaded
+    static constexpr int kNamesLoadedMs = 4000;
     QString m_activity;
 };

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void theRateLimitNoticeOutlastsTheRowsReceivedBeforeIt();
     void aPageLoadedLeavesAnotherPostersNotice();
     void applicationNamesThatFailGoToTheStatusBar();
+    void namesThatLoadLaterReplaceTheFailure();
     void aFormerSessionIsNoLongerFollowed();
 
 private:
@@ -393,6 +394,32 @@ void TestListingController::applicationNamesThatFailGoToTheStatusBar()
     QCOMPARE(status.timeouts.at(i), 0);                 // until replaced
     QVERIFY(waitForListingError());
     QCOMPARE(m_notices->current()->error->httpStatus, 401);
+}
+
+void TestListingController::namesThatLoadLaterReplaceTheFailure()
+{
+    // Every request fails (and its retries): the names cannot be loaded.
+    m_fixture->server().setFailRate(1.0);
+    StatusLines status(m_listing.get());
+    ConnectionSession *session = newSession();
+    QSignalSpy failed(session->applications(), &ApplicationListModel::loadFailed);
+    m_listing->setSession(session);
+    QVERIFY(waitUntil([&] { return !failed.isEmpty() && session->client()->inFlight() == 0; }));
+    QVERIFY(status.texts.last().startsWith(u"Application names could not be loaded: "_s));
+
+    // The server recovers and F5 lists again: the line no longer claims the names are missing.
+    m_fixture->server().setFailRate(0.0);
+    QSignalSpy loaded(session->applications(), &ApplicationListModel::loaded);
+    m_listing->refresh();
+    QVERIFY(waitUntil([&] { return !loaded.isEmpty(); }));
+    QCOMPARE(status.texts.last(), u"Application names loaded."_s);
+    QVERIFY(status.timeouts.last() > 0); // and then it goes
+
+    // A later reload that works says nothing more: there is nothing to take back.
+    const qsizetype lines = status.texts.size();
+    m_listing->refresh();
+    QVERIFY(waitUntil([&] { return loaded.size() == 2; }));
+    QCOMPARE(status.texts.size(), lines);
 }
 
 void TestListingController::aFormerSessionIsNoLongerFollowed()
