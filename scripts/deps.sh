@@ -4,7 +4,7 @@
 
 IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev qt6-svg-dev libqt6svg6 qt6-gtk-platformtheme)
-IC_TEST_PACKAGES=(curl desktop-file-utils)
+IC_TEST_PACKAGES=(curl desktop-file-utils tzdata)
 # libFuzzer and the sanitizer runtimes for clang 14 are in libclang-rt-14-dev, which
 # clang-14 only recommends (libfuzzer-14-dev is the standalone libFuzzer.a, not needed).
 IC_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
@@ -19,9 +19,10 @@ ic_ensure_packages() {
         case "$option" in
         --with-node)
             # What the test suite uses besides the build: curl runs a copied "Copy as
-            # curl" command, desktop-file-validate checks the .desktop file. Node is only
-            # for the conformance test with the official SDK; a node installed some other
-            # way (nodesource, nvm) is used as it is, since Debian's npm would conflict.
+            # curl" command, desktop-file-validate checks the .desktop file, tzdata gives
+            # the time-zone tests their zones. Node is only for the conformance test with
+            # the official SDK; a node installed some other way (nodesource, nvm) is used
+            # as it is, since Debian's npm would conflict.
             wanted+=("${IC_TEST_PACKAGES[@]}")
             if ! { command -v node && command -v npm; } >/dev/null; then
                 wanted+=(nodejs npm)

@@ -1,6 +1,7 @@
 #include "compactfield.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QtAlgorithms>
 
 #include <algorithm>
@@ -216,17 +217,58 @@ bool PackedIdSearch::foundIn(const char *packed) const
     return occursIn(packed, kIdLength, m_needle);
 }
 
-PackedTimestampSearch::PackedTimestampSearch(QByteArrayView folded)
+void LocalOffsets::load() const
+{
+    constexpr qint64 kBeforeAll = std::numeric_limits<qint64>::min();
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    // Every timestamp the API sends lies between these; outside, the nearest offset holds.
+    const QDateTime from(QDate(1900, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime to(QDate(2200, 1, 1), QTime(0, 0), Qt::UTC);
+    const auto localOffset = [](const QDateTime &at) {
+        return at.toLocalTime().offsetFromUtc();
+    };
+    m_starts = {kBeforeAll};
+    m_offsets = {localOffset(from)};
+    if (zone.isValid() && zone.hasTransitions()) {
+        for (const QTimeZone::OffsetData &transition : zone.transitions(from, to)) {
+            m_starts.push_back(transition.atUtc.toSecsSinceEpoch());
+            m_offsets.push_back(transition.offsetFromUtc);
+        }
+    } else {
+        m_offsets = {localOffset(QDateTime::currentDateTimeUtc())}; // a zone without changes
+    }
+}
+
+int LocalOffsets::at(qint64 unixSeconds) const
+{
+    if (m_starts.empty())
+        load();
+    const auto inSpan = [&](size_t i) {
+        return unixSeconds >= m_starts[i] &&
+               (i + 1 == m_starts.size() || unixSeconds < m_starts[i + 1]);
+    };
+    if (!inSpan(m_last)) {
+        const auto after = std::upper_bound(m_starts.cbegin(), m_starts.cend(), unixSeconds);
+        m_last = size_t(after - m_starts.cbegin()) - 1; // m_starts[0] precedes everything
+    }
+    return m_offsets[m_last];
+}
+
+PackedTimestampSearch::PackedTimestampSearch(QByteArrayView folded, Form form)
     : m_needle(folded.toByteArray())
+    , m_form(form)
 {
     static_assert(sizeof(RenderedDate::text) == kDateLength);
-    static constexpr char kShape[] = "0000-00-00t00:00:00z"; // '0': any digit
+    static constexpr char kApiShape[] = "0000-00-00t00:00:00z"; // '0': any digit
+    static constexpr char kShownShape[] = "0000-00-00 00:00:00";
+    const char *shape = form == Form::Api ? kApiShape : kShownShape;
+    const int length = form == Form::Api ? kTimestampLength : kTimestampLength - 1;
     const int size = int(m_needle.size());
-    for (int at = 0; size > 0 && at + size <= kTimestampLength; ++at) {
+    for (int at = 0; size > 0 && at + size <= length; ++at) {
         bool fits = true;
         for (int i = 0; fits && i < size; ++i) {
             const char c = m_needle.at(i);
-            fits = kShape[at + i] == '0' ? c >= '0' && c <= '9' : c == kShape[at + i];
+            fits = shape[at + i] == '0' ? c >= '0' && c <= '9' : c == shape[at + i];
         }
         if (fits) {
             m_offsets |= quint32(1) << at;
@@ -240,6 +282,8 @@ bool PackedTimestampSearch::foundIn(qint64 unixSeconds) const
 {
     if (m_offsets == 0)
         return false;
+    if (m_form == Form::ShownLocal)
+        unixSeconds += m_local.at(unixSeconds);
     qint64 days = 0;
     int secondOfDay = 0;
     splitSeconds(unixSeconds, &days, &secondOfDay);
@@ -252,7 +296,8 @@ bool PackedTimestampSearch::foundIn(qint64 unixSeconds) const
                 date = &m_dates[m_nextDate];
                 m_nextDate ^= 1;
                 writeDate(days, date->text);
-                date->text[kDateLength - 1] = 't'; // folded, like the needle
+                // Folded, like the needle; the table puts a space between date and time.
+                date->text[kDateLength - 1] = m_form == Form::Api ? 't' : ' ';
                 date->day = days;
             }
         }
@@ -260,7 +305,7 @@ bool PackedTimestampSearch::foundIn(qint64 unixSeconds) const
     }
     if (m_readsTime) {
         writeTime(secondOfDay, text + kDateLength);
-        text[kTimestampLength - 1] = 'z';
+        text[kTimestampLength - 1] = 'z'; // past the end of the shown form: never compared
     }
     const int size = int(m_needle.size());
     for (quint32 offsets = m_offsets; offsets != 0; offsets &= offsets - 1) {

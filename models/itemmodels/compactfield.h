@@ -7,6 +7,7 @@
 #include <QStringView>
 #include <limits>
 #include <optional>
+#include <vector>
 
 // Pure encoders for the compact row storage of ConnectionStore. Each packs a value only
 // when unpacking gives back exactly the same string; otherwise it refuses, and the
@@ -48,31 +49,53 @@ private:
     quint32 m_straddles = 0; // bit k: the prefix ends with the needle's first k characters
 };
 
-// A case-folded needle prepared for searching packed timestamps as unpackTimestamp()
-// renders them, without a QString: only where it fits the shape
-// "dddd-dd-ddtdd:dd:ddz" is it compared, and a row's date is rendered again only when
-// it changes (rows come in runs of a day: the API lists by creation).
+// Seconds east of UTC of the local time zone at an instant, as QDateTime's local time
+// has it, from the zone's transitions read once: a search asks for two timestamps a row,
+// and a QDateTime conversion each would cost seconds at a million rows.
+class LocalOffsets
+{
+public:
+    int at(qint64 unixSeconds) const;
+
+private:
+    void load() const;
+
+    mutable std::vector<qint64> m_starts; // ascending: where each offset begins
+    mutable std::vector<int> m_offsets;
+    mutable size_t m_last = 0; // the span asked for last: rows come in runs
+};
+
+// A case-folded needle prepared for searching packed timestamps without a QString, in
+// one of the forms a user sees them: as the API sends them ("dddd-dd-ddtdd:dd:ddz",
+// unpackTimestamp()), or as the table shows them ("dddd-dd-dd dd:dd:dd", in UTC or in
+// local time). Only where the needle fits the form's shape is it compared, and a row's
+// date is rendered again only when it changes (rows come in runs of a day: the API
+// lists by creation).
 class PackedTimestampSearch
 {
 public:
+    enum class Form { Api, ShownUtc, ShownLocal };
+
     PackedTimestampSearch() = default; // finds nothing
-    explicit PackedTimestampSearch(QByteArrayView folded);
+    explicit PackedTimestampSearch(QByteArrayView folded, Form form = Form::Api);
     bool foundIn(qint64 unixSeconds) const;
 
 private:
     struct RenderedDate
     {
         qint64 day = std::numeric_limits<qint64>::min();
-        char text[11] = {}; // "yyyy-mm-ddt"
+        char text[11] = {}; // "yyyy-mm-ddt" or "yyyy-mm-dd "
     };
 
     QByteArray m_needle;
+    Form m_form = Form::Api;
     quint32 m_offsets = 0; // bit i: the needle fits the shape at character i
     bool m_readsDate = false;
     bool m_readsTime = false;
     // Two: the created and the deleted timestamp of a row are usually days apart.
     mutable RenderedDate m_dates[2];
     mutable int m_nextDate = 0;
+    LocalOffsets m_local;
 };
 
 // Seconds since the epoch for any ISO 8601 timestamp that names its offset ("Z" or

@@ -210,10 +210,12 @@ std::optional<qint64> ConnectionStore::deletedAtSeconds(qsizetype index) const
     return r.deletedAt;
 }
 
-ConnectionStore::Needle ConnectionStore::needle(
-    const QString &text,
-    const std::function<bool(const QString &applicationId)> &applicationMatches) const
+ConnectionStore::Needle
+ConnectionStore::needle(const QString &text,
+                        const std::function<bool(const QString &applicationId)> &applicationMatches,
+                        bool timesInUtc) const
 {
+    using Form = CompactField::PackedTimestampSearch::Form;
     Needle n;
     n.text = text;
     // Qt's case-insensitive search compares characters by their simple case folding, so
@@ -223,6 +225,8 @@ ConnectionStore::Needle ConnectionStore::needle(
         n.inIds = CompactField::PackedIdSearch(kIdPrefix, *folded);
         n.inGroups = CompactField::PackedIdSearch(kGroupPrefix, *folded);
         n.inTimestamps = CompactField::PackedTimestampSearch(*folded);
+        n.inShownTimestamps = CompactField::PackedTimestampSearch(
+            *folded, timesInUtc ? Form::ShownUtc : Form::ShownLocal);
     }
     n.inActive = QString(kActive).contains(text, Qt::CaseInsensitive);
     n.inInactive = QString(kInactive).contains(text, Qt::CaseInsensitive);
@@ -256,13 +260,22 @@ bool ConnectionStore::contains(qsizetype index, const Needle &needle) const
     if (r.flags & GroupVerbatim ? verbatimContains(index, GroupField, needle)
                                 : needle.inGroups.foundIn(r.groupId))
         return true;
-    if (r.flags & CreatedVerbatim ? verbatimContains(index, CreatedField, needle)
-                                  : needle.inTimestamps.foundIn(r.createdAt))
+    // A timestamp kept verbatim (fractional seconds, an offset) is shown parsed, when it
+    // parses: its shown form is searched too.
+    const auto timestampHas = [&](bool verbatimText, Field field, qint64 seconds) {
+        if (verbatimText) {
+            if (verbatimContains(index, field, needle))
+                return true;
+            const std::optional<qint64> parsed = CompactField::isoSeconds(verbatim(index, field));
+            return parsed && needle.inShownTimestamps.foundIn(*parsed);
+        }
+        return needle.inTimestamps.foundIn(seconds) || needle.inShownTimestamps.foundIn(seconds);
+    };
+    if (timestampHas(r.flags & CreatedVerbatim, CreatedField, r.createdAt))
         return true;
     if (r.flags & DeletedNull)
         return false;
-    return r.flags & DeletedVerbatim ? verbatimContains(index, DeletedField, needle)
-                                     : needle.inTimestamps.foundIn(r.deletedAt);
+    return timestampHas(r.flags & DeletedVerbatim, DeletedField, r.deletedAt);
 }
 
 qsizetype ConnectionStore::bytesUsed() const

@@ -45,18 +45,22 @@ public:
         QString text;
         CompactField::PackedIdSearch inIds;
         CompactField::PackedIdSearch inGroups;
-        CompactField::PackedTimestampSearch inTimestamps;
+        CompactField::PackedTimestampSearch inTimestamps;      // as the API sent them
+        CompactField::PackedTimestampSearch inShownTimestamps; // as the table shows them
         bool inActive = false;
         bool inInactive = false;
         std::vector<bool> applications; // by interned index: the id (or name) matches
     };
     // `applicationMatches` is asked once for each distinct application id.
-    Needle
-    needle(const QString &text,
-           const std::function<bool(const QString &applicationId)> &applicationMatches) const;
+    // `timesInUtc`: how the table shows the timestamps ("yyyy-MM-dd HH:mm:ss"), in UTC or
+    // in local time.
+    Needle needle(const QString &text,
+                  const std::function<bool(const QString &applicationId)> &applicationMatches,
+                  bool timesInUtc) const;
     // Whether the row's id, status, group id, created_at or deleted_at (as the API sent
-    // them) contain the needle case-insensitively, as QString::contains does, or its
-    // application matched; without building the row's strings.
+    // them, or the timestamps as the table shows them) contain the needle
+    // case-insensitively, as QString::contains does, or its application matched; without
+    // building the row's strings.
     bool contains(qsizetype row, const Needle &needle) const;
 
     // Heap bytes the store holds, for the memory benchmark.

@@ -12,12 +12,14 @@ std::optional<int> LoadedRowSearch::find(const ConnectionTableModel &model,
         return std::nullopt;
     const ConnectionStore &store = model.store();
     // A handful of applications for a million rows: each is compared (id and name) once.
-    const ConnectionStore::Needle prepared =
-        store.needle(needle, [names, &needle](const QString &applicationId) {
+    const ConnectionStore::Needle prepared = store.needle(
+        needle,
+        [names, &needle](const QString &applicationId) {
             return applicationId.contains(needle, Qt::CaseInsensitive) ||
                    (names &&
                     names->displayName(applicationId).contains(needle, Qt::CaseInsensitive));
-        });
+        },
+        model.timesInUtc());
     int row = from;
     if (row < 0 || row >= rows)
         row = forward ? rows - 1 : 0; // so the first step lands on row 0 / the last row

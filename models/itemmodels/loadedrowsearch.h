@@ -13,7 +13,8 @@ class ConnectionTableModel;
 namespace LoadedRowSearch {
 
 // The next row (after `from`, wrapping) whose id, status, application id or name, group
-// id or timestamps contain `needle` (case-insensitive). `from` = -1 starts at row 0;
+// id or timestamps (as the API sent them, or as the table shows them: in UTC or local
+// time, as the model is set) contain `needle` (case-insensitive). `from` = -1 starts at row 0;
 // backwards searches before `from`. nullopt when no loaded row matches.
 std::optional<int> find(const ConnectionTableModel &model, const ApplicationListModel *names,
                         const QString &needle, int from, bool forward);

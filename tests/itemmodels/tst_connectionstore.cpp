@@ -16,6 +16,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A timestamp as the table shows it in UTC, when it parses (and names its offset).
+QString shownInUtc(const QString &timestamp)
+{
+    const QDateTime parsed = QDateTime::fromString(timestamp, Qt::ISODateWithMs);
+    return parsed.isValid() && parsed.timeSpec() != Qt::LocalTime
+               ? parsed.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s)
+               : QString();
+}
+
 OAuthConnection typical()
 {
     OAuthConnection c;
@@ -162,8 +171,10 @@ private Q_SLOTS:
                             u"ſ"_s /* long s, folds to s */,
                             u"connection_connection"_s};
         const std::optional<QString> deletedAt = connection.deletedAt;
-        for (const QString &field : {connection.id, connection.status, connection.groupId,
-                                     connection.createdAt, deletedAt.value_or(QString())}) {
+        for (const QString &field :
+             {connection.id, connection.status, connection.groupId, connection.createdAt,
+              deletedAt.value_or(QString()), shownInUtc(connection.createdAt),
+              shownInUtc(deletedAt.value_or(QString()))}) {
             needles << field << field.toUpper();
             for (int size = 1; size <= 8; ++size) {
                 for (int at = 0; at + size <= std::min<qsizetype>(field.size(), 40); ++at)
@@ -173,15 +184,17 @@ private Q_SLOTS:
         for (const QString &needle : std::as_const(needles)) {
             if (needle.isEmpty())
                 continue;
-            const ConnectionStore::Needle prepared =
-                store.needle(needle, [](const QString &) { return false; });
+            const ConnectionStore::Needle prepared = store.needle(
+                needle, [](const QString &) { return false; }, true);
             for (int row = 0; row < store.size(); ++row) {
                 const OAuthConnection c = store.at(row);
                 const auto has = [&needle](const QString &text) {
                     return text.contains(needle, Qt::CaseInsensitive);
                 };
                 const bool expected = has(c.id) || has(c.status) || has(c.groupId) ||
-                                      has(c.createdAt) || (c.deletedAt && has(*c.deletedAt));
+                                      has(c.createdAt) || (c.deletedAt && has(*c.deletedAt)) ||
+                                      has(shownInUtc(c.createdAt)) ||
+                                      (c.deletedAt && has(shownInUtc(*c.deletedAt)));
                 QVERIFY2(store.contains(row, prepared) == expected,
                          qPrintable(u"row %1, needle '%2'"_s.arg(row).arg(needle)));
             }
@@ -199,11 +212,13 @@ private Q_SLOTS:
             store.append(c);
         }
         QStringList asked;
-        const ConnectionStore::Needle needle =
-            store.needle(u"Payroll"_s, [&asked](const QString &id) {
+        const ConnectionStore::Needle needle = store.needle(
+            u"Payroll"_s,
+            [&asked](const QString &id) {
                 asked << id;
                 return id == u"application_b"_s;
-            });
+            },
+            true);
         QCOMPARE(asked, (QStringList{u"application_a"_s, u"application_b"_s, u"application_c"_s}));
         QCOMPARE(store.contains(0, needle), false);
         QCOMPARE(store.contains(1, needle), true);

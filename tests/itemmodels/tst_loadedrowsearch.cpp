@@ -4,12 +4,16 @@
 // for many needles, starts and directions it answers exactly as a plain QString::contains
 // over each row would.
 #include "applicationlistmodel.h"
+#include "compactfield.h"
 #include "connectiontablemodel.h"
 #include "loadedrowsearch.h"
 #include "localsandbox.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using Tester = QAbstractItemModelTester;
@@ -27,9 +31,15 @@ bool rowMatches(const ConnectionTableModel &model, const ApplicationListModel *n
     const auto has = [&needle](const QString &text) {
         return text.contains(needle, Qt::CaseInsensitive);
     };
+    // And the timestamps as the table shows them (in UTC or local time, as it is set).
+    const auto shown = [&](int column) {
+        return model.index(row, column).data().toString();
+    };
     return has(c.id) || has(c.status) || has(c.oauthApplicationId) || has(c.groupId) ||
            has(c.createdAt) || (c.deletedAt && has(*c.deletedAt)) ||
-           (names && has(names->displayName(c.oauthApplicationId)));
+           (names && has(names->displayName(c.oauthApplicationId))) ||
+           has(shown(ConnectionTableModel::CreatedColumn)) ||
+           (c.deletedAt && has(shown(ConnectionTableModel::DeletedColumn)));
 }
 
 std::optional<int> referenceFind(const ConnectionTableModel &model,
@@ -97,7 +107,11 @@ private Q_SLOTS:
         QCOMPARE(m_model->rowCount(), 600);
     }
 
-    void init() { m_model->sort(-1); } // the API's order
+    void init()
+    {
+        m_model->sort(-1); // the API's order
+        m_model->setTimesInUtc(false);
+    }
 
     void cleanupTestCase()
     {
@@ -246,19 +260,86 @@ private Q_SLOTS:
                  std::nullopt);
     }
 
+    // What the Created column shows is found, in local time and in UTC: the hour a user
+    // reads off the table (here in Adelaide, UTC+9:30 or +10:30) is not the API's.
+    void findsTimestampsAsShown()
+    {
+        QVERIFY2(QDateTime::currentDateTime().offsetFromUtc() != 0,
+                 "this test runs in a zone away from UTC (TZ, set in CMakeLists.txt)");
+        const QModelIndex created = m_model->index(250, ConnectionTableModel::CreatedColumn);
+        const QString local = created.data().toString();
+        const QString api = m_model->connectionAt(250).createdAt;
+        QCOMPARE(local.size(), 19); // "yyyy-MM-dd HH:mm:ss"
+        QVERIFY(!api.contains(local.mid(8)));
+        const std::optional<int> found =
+            LoadedRowSearch::find(*m_model, m_names.get(), local, -1, true);
+        QVERIFY(found);
+        QVERIFY(m_model->index(*found, ConnectionTableModel::CreatedColumn)
+                    .data()
+                    .toString()
+                    .contains(local));
+
+        // In UTC the table shows the API's instant with a space: found as shown, and the
+        // local form no longer is (unless another row happens to show it).
+        m_model->setTimesInUtc(true);
+        const QString utc = created.data().toString();
+        QCOMPARE(utc, QString(api).replace(u'T', u' ').chopped(1));
+        const std::optional<int> inUtc =
+            LoadedRowSearch::find(*m_model, m_names.get(), utc, -1, true);
+        QVERIFY(inUtc);
+        QCOMPARE(m_model->connectionAt(*inUtc).createdAt, api);
+    }
+
+    // The offsets the search reads from the zone's transitions are local time's own: at
+    // random instants over the years of a 32-bit time_t and a second either side of each
+    // transition. (Beyond 2037 Qt 6.4's local time borrows the rules of an earlier year
+    // with the same calendar, and the two part; no connection is created that late.)
+    void localOffsetsAgreeWithLocalTime()
+    {
+        const CompactField::LocalOffsets offsets;
+        const auto expected = [](qint64 seconds) {
+            return QDateTime::fromSecsSinceEpoch(seconds, Qt::LocalTime).offsetFromUtc();
+        };
+        QList<qint64> instants;
+        QRandomGenerator random(11);
+        const qint64 from = QDateTime(QDate(1971, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        const qint64 to = QDateTime(QDate(2037, 12, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        for (int i = 0; i < 20000; ++i)
+            instants << from + qint64(random.bounded(double(to - from)));
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        const auto transitions = zone.transitions(QDateTime::fromSecsSinceEpoch(from, Qt::UTC),
+                                                  QDateTime::fromSecsSinceEpoch(to, Qt::UTC));
+        QVERIFY(transitions.size() > 50); // Adelaide changes its clocks twice a year
+        for (const QTimeZone::OffsetData &transition : transitions) {
+            const qint64 at = transition.atUtc.toSecsSinceEpoch();
+            instants << at - 1 << at << at + 1;
+        }
+        for (const qint64 instant : std::as_const(instants))
+            QVERIFY2(
+                offsets.at(instant) == expected(instant),
+                qPrintable(QDateTime::fromSecsSinceEpoch(instant, Qt::UTC).toString(Qt::ISODate)));
+    }
+
     // Needles that land in every part of the fields, in either case, from many starts.
     void agreesWithPlainContains_data()
     {
         QTest::addColumn<int>("sortColumn");
-        QTest::newRow("API order") << -1;
-        QTest::newRow("sorted by Deleted") << int(ConnectionTableModel::DeletedColumn);
+        QTest::addColumn<bool>("timesInUtc");
+        QTest::newRow("API order, local times") << -1 << false;
+        QTest::newRow("API order, UTC") << -1 << true;
+        QTest::newRow("sorted by Deleted, local times")
+            << int(ConnectionTableModel::DeletedColumn) << false;
     }
 
     void agreesWithPlainContains()
     {
         QFETCH(int, sortColumn);
+        QFETCH(bool, timesInUtc);
+        m_model->setTimesInUtc(timesInUtc);
         m_model->sort(sortColumn, Qt::AscendingOrder);
         const OAuthConnection sample = m_model->connectionAt(77);
+        const QString shown =
+            m_model->index(77, ConnectionTableModel::CreatedColumn).data().toString();
         QStringList needles{u"n_"_s,     u"ON_"_s,    u"_"_s,    u"group_"_s,
                             u"p_"_s,     u"t0"_s,     u"T1"_s,   u"0z"_s,
                             u"9Z"_s,     u":0"_s,     u"-06-"_s, u"2024-"_s,
@@ -267,7 +348,7 @@ private Q_SLOTS:
                             u"ledger"_s, u"=cmd"_s,   u"é"_s,    u"\u212a"_s /* Kelvin: k */,
                             u"\u017f"_s /* long s: s */};
         for (const QString &field :
-             {sample.id, sample.groupId, sample.createdAt, sample.oauthApplicationId}) {
+             {sample.id, sample.groupId, sample.createdAt, sample.oauthApplicationId, shown}) {
             for (int at = 0; at + 3 <= field.size(); at += 4)
                 needles << field.mid(at, 3) << field.mid(at, 7).toUpper();
         }
