@@ -1,6 +1,7 @@
 #include "connectiontableview.h"
 
 #include "applicationlistmodel.h"
+#include "columnfitter.h"
 #include "connectiontablemodel.h"
 #include "rowcopy.h"
 
@@ -12,11 +13,25 @@
 #include <QMenu>
 #include <QPainter>
 #include <QStyledItemDelegate>
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The room an id's text takes: its prefix and twenty random letters and digits, of a
+// width a little above the average, so that nearly every id fits whole (trap 9: from the
+// font, never from the rows).
+int idTextWidth(const QFontMetrics &metrics, const QString &prefix)
+{
+    static const QString alphabet = u"abcdefghijklmnopqrstuvwxyz0123456789"_s;
+    const double average = double(metrics.horizontalAdvance(alphabet)) / double(alphabet.size());
+    return metrics.horizontalAdvance(prefix) + int(std::ceil(20 * average * 1.1));
+}
+
+const QString kConnectionPrefix = u"connection_"_s;
+const QString kGroupPrefix = u"group_"_s;
 
 // The API field behind each column: the copy header, so pasted values keep their meaning
 // (the Application column copies the application's id, the timestamps as sent).
@@ -39,19 +54,34 @@ QString apiFieldName(int column)
     return {};
 }
 
-// Ids differ at both ends: a cut id keeps its prefix and its last characters. Names keep
-// their start (the default).
-class MiddleElideDelegate : public QStyledItemDelegate
+// Ids differ at both ends, and every id of a column starts with the same prefix
+// ("connection_", "group_"): a column too narrow for its ids drops the prefix on every row
+// (not only on the rows whose letters are wider: the column reads alike), then a cut id
+// loses its middle, so what is shown is the part that tells rows apart ("xwmry6…gckmacf").
+class IdElideDelegate : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    IdElideDelegate(const QString &prefix, QObject *parent)
+        : QStyledItemDelegate(parent)
+        , m_prefix(prefix)
+    {}
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
         option->textElideMode = Qt::ElideMiddle;
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        // As QCommonStyle lays out an item's text: its rectangle less a margin each side.
+        const int room =
+            style->subElementRect(QStyle::SE_ItemViewItemText, option, option->widget).width() -
+            2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1);
+        if (option->text.startsWith(m_prefix) && idTextWidth(option->fontMetrics, m_prefix) > room)
+            option->text = option->text.mid(m_prefix.size());
     }
+
+private:
+    QString m_prefix;
 };
 
 void putOnClipboard(const QString &text)
@@ -65,6 +95,7 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     : QTableView(parent)
     , m_copy(new QAction(tr("&Copy Rows"), this))
     , m_copyJson(new QAction(tr("Copy Rows as &JSON"), this))
+    , m_fitter(new ColumnFitter(horizontalHeader()))
 {
     setAccessibleName(tr("Connections"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -73,19 +104,27 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     setCornerButtonEnabled(false);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setAlternatingRowColors(true);
-    auto *ids = new MiddleElideDelegate(this);
-    setItemDelegateForColumn(ConnectionTableModel::IdColumn, ids);
-    setItemDelegateForColumn(ConnectionTableModel::GroupIdColumn, ids);
+    setItemDelegateForColumn(ConnectionTableModel::IdColumn,
+                             new IdElideDelegate(kConnectionPrefix, this));
+    setItemDelegateForColumn(ConnectionTableModel::GroupIdColumn,
+                             new IdElideDelegate(kGroupPrefix, this));
 
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    horizontalHeader()->setStretchLastSection(true);
+    // The fitter shares the width out; a stretched last column would take all the room.
+    horizontalHeader()->setStretchLastSection(false);
     horizontalHeader()->setSectionsMovable(true);
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setDefaultSectionSize(fontMetrics().horizontalAdvance(u'x') * 24);
     horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &at) {
+                const std::unique_ptr<QMenu> menu(headerMenu());
+                menu->exec(horizontalHeader()->mapToGlobal(at));
+            });
 
     // Only while the table has focus: line edits elsewhere keep their own Ctrl+C.
     m_copy->setShortcut(QKeySequence::Copy);
@@ -135,20 +174,7 @@ void ConnectionTableView::setConnectionModel(ConnectionTableModel *model,
     }
     if (!model)
         return;
-    // Widths from the font and the shape of the values, never from the rows (trap 9), so
-    // that all six columns fit beside the detail pane at the default 1200 pixels; a saved
-    // header state overrides.
-    const QFontMetrics metrics = fontMetrics();
-    const int padding = 8; // the cell margins of Fusion and most styles
-    const auto fit = [&](int column, const QString &sample) {
-        horizontalHeader()->resizeSection(column, metrics.horizontalAdvance(sample) + padding);
-    };
-    fit(ConnectionTableModel::IdColumn, u"connection_xwmry6hz5hmglgckmac"_s);
-    fit(ConnectionTableModel::StatusColumn, tr("Inactive"));
-    fit(ConnectionTableModel::ApplicationColumn, u"Acme Treasury S"_s);
-    fit(ConnectionTableModel::GroupIdColumn, u"group_lb050x4zp9se85qrs3lp"_s);
-    fit(ConnectionTableModel::CreatedColumn, u"2025-06-24 14:21:42"_s);
-    fit(ConnectionTableModel::DeletedColumn, u"2025-06-24"_s); // the last: stretched to fill
+    fitColumns();
     m_modelConnections = {
         connect(model, &ConnectionTableModel::pageLoaded, this,
                 &ConnectionTableView::updateSorting),
@@ -161,12 +187,99 @@ void ConnectionTableView::setConnectionModel(ConnectionTableModel *model,
     updateSorting();
 }
 
+void ConnectionTableView::fitColumns()
+{
+    // Widths from the font and the shape of the values, never from the rows (trap 9). The
+    // room beyond goes to the application's name first, then the group; a narrow window
+    // takes it from the ids and names, which elide (ids in the middle). Created and
+    // Deleted keep the whole timestamp, Status its word.
+    const QFontMetrics metrics = fontMetrics();
+    const int padding = 8; // the cell margins of Fusion and most styles
+    const auto width = [&](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + padding;
+    };
+    const auto header = [&](int column) {
+        // Room for the sort arrow beside the title.
+        return width(model()->headerData(column, Qt::Horizontal).toString()) + 2 * padding;
+    };
+    const auto whole = [](int natural) {
+        return ColumnFitter::Column{natural, natural, 0, 0};
+    };
+    const int timestamp = width(u"2025-06-24 14:21:42"_s);
+    QList<ColumnFitter::Column> columns(ConnectionTableModel::ColumnCount);
+    const auto id = [&](const QString &prefix) {
+        return idTextWidth(metrics, prefix) + padding;
+    };
+    columns[ConnectionTableModel::IdColumn] = {id(kConnectionPrefix), width(u"xwmry6…gckmacf"_s), 0,
+                                               id(QString())};
+    columns[ConnectionTableModel::StatusColumn] =
+        whole(std::max(width(tr("Inactive")), header(ConnectionTableModel::StatusColumn)));
+    columns[ConnectionTableModel::ApplicationColumn] = {width(u"Acme Treasury Syn"_s),
+                                                        width(u"Acme Tre…"_s), 2};
+    columns[ConnectionTableModel::GroupIdColumn] = {id(kGroupPrefix), width(u"lb050x…qrs3lp"_s), 1,
+                                                    id(QString())};
+    columns[ConnectionTableModel::CreatedColumn] =
+        whole(std::max(timestamp, header(ConnectionTableModel::CreatedColumn)));
+    columns[ConnectionTableModel::DeletedColumn] =
+        whole(std::max(timestamp, header(ConnectionTableModel::DeletedColumn)));
+    m_fitter->setColumns(columns);
+}
+
 void ConnectionTableView::restoreHeaderState(const QByteArray &state)
 {
     if (state.isEmpty() || !horizontalHeader()->restoreState(state))
         return;
     horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     horizontalHeader()->setSortIndicatorShown(isSortingEnabled());
+    // restoreState() brings back the stretch it was saved with, and the widths; those
+    // stand only if the user chose them.
+    horizontalHeader()->setStretchLastSection(false);
+    m_fitter->refit();
+}
+
+bool ConnectionTableView::columnsSizedByUser() const
+{
+    return m_fitter->isSizedByUser();
+}
+
+void ConnectionTableView::setColumnsSizedByUser(bool byUser)
+{
+    m_fitter->setSizedByUser(byUser);
+    m_fitter->refit();
+}
+
+void ConnectionTableView::fitColumnsToWindow()
+{
+    m_fitter->fitToWidth();
+}
+
+QMenu *ConnectionTableView::headerMenu()
+{
+    auto *menu = new QMenu(this);
+    QAction *fit = menu->addAction(tr("&Fit Columns to Window"), this,
+                                   &ConnectionTableView::fitColumnsToWindow);
+    fit->setEnabled(m_fitter->isSizedByUser());
+    if (!model())
+        return menu;
+    menu->addSeparator();
+    QHeaderView *header = horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        QAction *shown = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        shown->setCheckable(true);
+        shown->setChecked(!header->isSectionHidden(column));
+        shown->setEnabled(column != ConnectionTableModel::IdColumn); // a row needs its id
+        connect(shown, &QAction::toggled, this, [this, header, column](bool on) {
+            header->setSectionHidden(column, !on);
+            m_fitter->refit();
+        });
+    }
+    return menu;
+}
+
+void ConnectionTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    m_fitter->setAvailableWidth(viewport()->width());
 }
 
 ConnectionTableModel *ConnectionTableView::connectionModel() const

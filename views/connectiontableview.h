@@ -5,6 +5,7 @@
 #include <QTimer>
 
 class ApplicationListModel;
+class ColumnFitter;
 class ConnectionTableModel;
 class QAction;
 class QMenu;
@@ -28,8 +29,18 @@ public:
     ConnectionTableModel *connectionModel() const;
 
     // Column widths, order and visibility saved by an earlier run; the sort it may hold is
-    // dropped (sorting waits until every page is loaded).
+    // dropped (sorting waits until every page is loaded). The widths are kept only when
+    // the user had sized the columns; else the columns fit the table's width.
     void restoreHeaderState(const QByteArray &state);
+
+    // Until the user drags a column's edge the columns fit the table's width (ColumnFitter);
+    // after, the widths are the user's, until Fit Columns to Window.
+    bool columnsSizedByUser() const;
+    void setColumnsSizedByUser(bool byUser);
+    void fitColumnsToWindow();
+    // The header's menu: Fit Columns to Window, then a check box for each column but ID.
+    // Parented to the view; the caller runs and deletes it.
+    QMenu *headerMenu();
 
     // The selected rows, top to bottom.
     QList<int> selectedRows() const;
@@ -64,12 +75,14 @@ Q_SIGNALS:
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     // Only rows painted ask the model to prefetch: a keyboard search or a screen reader
     // walking the rows' data must not load pages.
     void paintEvent(QPaintEvent *event) override;
 
 private:
     void updateSorting();
+    void fitColumns();
     void copyRows(bool asJson, bool withHeader = true);
     void onCurrentRowChanged(const QModelIndex &current);
 
@@ -80,4 +93,5 @@ private:
     QAction *m_copyJson;
     QTimer m_selectionSettle;
     QString m_emptyText;
+    ColumnFitter *m_fitter;
 };

@@ -73,6 +73,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     if (!m_splitter->restoreState(WindowSettings::splitterState(*m_settings)))
         m_splitter->setSizes({920, 280});
     m_headerState = WindowSettings::headerState(*m_settings);
+    m_table->setColumnsSizedByUser(WindowSettings::columnsSizedByUser(*m_settings));
     // The filter bar shows the saved filters as its choices allow (no status: Active).
     m_filterBar->setQuery(m_listing->query());
     m_listing->setQuery(m_filterBar->query());
@@ -378,6 +379,7 @@ void MainWindow::saveLayout()
         m_listing->model() ? m_table->horizontalHeader()->saveState() : m_headerState;
     WindowSettings::setLayout(*m_settings, saveGeometry(), saveState(), m_splitter->saveState(),
                               header);
+    WindowSettings::setColumnsSizedByUser(*m_settings, m_table->columnsSizedByUser());
     m_requestLog->saveLayout(*m_settings);
 }
 

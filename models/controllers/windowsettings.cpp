@@ -15,6 +15,7 @@ const QString kGeometry = u"window/geometry"_s;
 const QString kWindowState = u"window/state"_s;
 const QString kSplitter = u"window/splitter"_s;
 const QString kHeader = u"window/header"_s;
+const QString kColumnsSizedByUser = u"window/columnsSizedByUser"_s;
 
 const QStringList kEnvironments{u"production"_s, u"sandbox"_s, u"local"_s, u"custom"_s};
 
@@ -101,4 +102,14 @@ void WindowSettings::setLayout(QSettings &settings, const QByteArray &geometry,
     settings.setValue(kSplitter, splitter);
     if (!header.isEmpty()) // no model attached (nothing loaded yet): keep the saved state
         settings.setValue(kHeader, header);
+}
+
+bool WindowSettings::columnsSizedByUser(const QSettings &settings)
+{
+    return settings.value(kColumnsSizedByUser, false).toBool();
+}
+
+void WindowSettings::setColumnsSizedByUser(QSettings &settings, bool byUser)
+{
+    settings.setValue(kColumnsSizedByUser, byUser);
 }

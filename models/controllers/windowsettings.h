@@ -28,5 +28,9 @@ QByteArray splitterState(const QSettings &settings);
 QByteArray headerState(const QSettings &settings);
 void setLayout(QSettings &settings, const QByteArray &geometry, const QByteArray &windowState,
                const QByteArray &splitter, const QByteArray &header);
+// Whether the table's column widths in the header state are the user's (dragged), or the
+// columns fit the window's width (false, the default).
+bool columnsSizedByUser(const QSettings &settings);
+void setColumnsSizedByUser(QSettings &settings, bool byUser);
 
 } // namespace WindowSettings

@@ -48,6 +48,7 @@ void TestWindowSettings::restoredOnTheNextWindow()
 {
     QList<int> splitterSizes;
     QString applicationId;
+    int idWidth = 0;
     {
         auto window = m_fixture->openWindow();
         ConnectionTableModel *model = tableModel(*window);
@@ -61,9 +62,18 @@ void TestWindowSettings::restoredOnTheNextWindow()
         window->filterBar()->filterByApplication(applicationId);
         QVERIFY(waitUntil([&] { return model->query().applicationId == applicationId; }));
 
-        window->tableView()->horizontalHeader()->resizeSection(ConnectionTableModel::IdColumn, 333);
-        window->tableView()->horizontalHeader()->moveSection(ConnectionTableModel::GroupIdColumn,
-                                                             1);
+        // The ID column dragged 40 pixels wider with the mouse: the widths are the user's.
+        QHeaderView *header = window->tableView()->horizontalHeader();
+        const int edge = header->sectionViewportPosition(ConnectionTableModel::IdColumn) +
+                         header->sectionSize(ConnectionTableModel::IdColumn) - 1;
+        const int y = header->height() / 2;
+        idWidth = header->sectionSize(ConnectionTableModel::IdColumn) + 40;
+        QTest::mousePress(header->viewport(), Qt::LeftButton, {}, QPoint(edge, y));
+        QTest::mouseMove(header->viewport(), QPoint(edge + 20, y));
+        QTest::mouseMove(header->viewport(), QPoint(edge + 40, y));
+        QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, QPoint(edge + 40, y));
+        QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), idWidth);
+        header->moveSection(ConnectionTableModel::GroupIdColumn, 1);
         window->splitter()->setSizes({500, 300});
         splitterSizes = window->splitter()->sizes();
         window->close();
@@ -75,12 +85,13 @@ void TestWindowSettings::restoredOnTheNextWindow()
     QCOMPARE(model->query().applicationId, applicationId);
     QCOMPARE(window->filterBar()->statusCombo()->currentIndex(), 2);
     QHeaderView *header = window->tableView()->horizontalHeader();
-    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), 333);
+    QVERIFY(window->tableView()->columnsSizedByUser());
+    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), idWidth);
     QCOMPARE(header->visualIndex(ConnectionTableModel::GroupIdColumn), 1);
     QCOMPARE(window->splitter()->sizes(), splitterSizes);
     // The column layout survives a requery too.
     window->refresh();
-    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), 333);
+    QCOMPARE(header->sectionSize(ConnectionTableModel::IdColumn), idWidth);
 }
 
 void TestWindowSettings::environmentIsRememberedWithoutAnySecret()
