@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QIcon>
 #include <QMenuBar>
 #include <QToolBar>
 
@@ -21,6 +22,14 @@ QAction *makeAction(MainWindow *window, const QString &text, Slot slot,
     QObject::connect(action, &QAction::triggered, window, slot);
     window->addAction(action); // shortcuts work while the menu bar is hidden too
     return action;
+}
+
+// The desktop's icon theme first, so the toolbar looks like the applications around it;
+// without a theme, or where it has no such icon, the drawing compiled in under the same
+// freedesktop name (resources/icons/toolbar/).
+QIcon themeIcon(const QString &name)
+{
+    return QIcon::fromTheme(name, QIcon(QString(u":/icons/toolbar/"_s + name + u".svg"_s)));
 }
 
 } // namespace
@@ -55,6 +64,13 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     window->addAction(requestLog);
     exportConnections->setToolTip(tr("Export the connections to CSV or JSON Lines"));
     refresh->setToolTip(tr("List again from the first page (F5)"));
+    refresh->setIcon(themeIcon(u"view-refresh"_s));
+    loadAll->setIcon(themeIcon(u"go-bottom"_s));
+    goToId->setIcon(themeIcon(u"go-jump"_s));
+    find->setIcon(themeIcon(u"edit-find"_s));
+    exportConnections->setIcon(themeIcon(u"document-save-as"_s));
+    connection->setIcon(themeIcon(u"network-server"_s));
+    cancelLoading->setIcon(themeIcon(u"process-stop"_s));
     buildMenus(window, table);
 }
 
@@ -87,6 +103,9 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     QToolBar *toolBar = window->addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setMovable(false);
+    // The words stay beside the pictures: the actions are few, and a word says more than
+    // a freedesktop icon does.
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(refresh);
     toolBar->addAction(loadAll);
     toolBar->addAction(goToId);
