@@ -6,15 +6,13 @@
 // back in the next dialog, and with every page loaded the dialog offers the loaded rows.
 #include "connectionsession.h"
 #include "connectiontablemodel.h"
-#include "englishplurals.h"
 #include "exportbar.h"
 #include "exportcontroller.h"
 #include "exportdialog.h"
 #include "exporter.h"
+#include "exportfixture.h"
 #include "exportprogress.h"
 #include "exportscopebox.h"
-#include "increaseclient.h"
-#include "sandboxserver.h"
 #include "widgetdriver.h"
 
 #include <QCheckBox>
@@ -29,7 +27,6 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -37,19 +34,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kKey = u"ic_test_key_DIALOG_7777"_s;
-
-QByteArray readAll(const QString &path)
+// Names that need CSV quoting and the guard, in the files.
+SandboxOptions trickyNames()
 {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
+    SandboxOptions options;
+    options.tricky = true;
+    return options;
 }
 
 using WidgetDriver::child;
@@ -86,17 +76,11 @@ class TestExportDialog : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QCoreApplication::installTranslator(&m_plurals);
-        SandboxOptions options;
-        options.port = 0;
-        options.apiKey = kKey;
-        options.tricky = true; // names that need CSV quoting and the guard, in the files
-        m_sandbox = std::make_unique<SandboxServer>(options);
         QString error;
-        QVERIFY2(m_sandbox->listen(&error), qPrintable(error));
+        QVERIFY2(m_fixture.listen(&error), qPrintable(error));
 
         // One page loaded, more available: "loaded rows only" differs from "all matching".
-        m_session.reset(newSession());
+        m_session.reset(m_fixture.newSession());
         QVERIFY(m_session);
         ConnectionTableModel *model = m_session->connections();
         QSignalSpy loaded(model, &ConnectionTableModel::pageLoaded);
@@ -108,22 +92,12 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
+        QVERIFY(m_fixture.beginTest());
         m_settings =
-            std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_exports = std::make_unique<ExportController>();
-        m_outcome.reset();
-        connect(m_exports.get(), &ExportController::finished, this,
-                [this](const ExportResult &result) { m_outcome = result; });
+            std::make_unique<QSettings>(folder().filePath(u"settings.ini"_s), QSettings::IniFormat);
     }
 
-    void cleanup()
-    {
-        m_exports.reset();
-        m_sandbox->setLatency(0, 0);
-        m_sandbox->setRateLimit(0);
-    }
+    void cleanup() { m_fixture.endTest(); }
 
     void allMatchingWritesTheChosenColumnsAsCsv()
     {
@@ -133,12 +107,12 @@ private Q_SLOTS:
         toggleColumn(dialog.get(), u"type"_s);
         toggleColumn(dialog.get(), u"oauth_application_name"_s);
         click(child<QRadioButton>(dialog.get(), "formatCsv"));
-        const QString path = m_dir->filePath(u"all.csv"_s);
+        const QString path = folder().filePath(u"all.csv"_s);
         typePath(dialog.get(), path);
         click(child<QPushButton>(dialog.get(), "start"));
         // Configured and handed over: the dialog goes, the export runs on.
         QVERIFY(!dialog->isVisible());
-        QVERIFY(m_exports->isRunning());
+        QVERIFY(exports()->isRunning());
         const QString result = waitForResult();
 
         // The same export made directly with the Exporter is the reference.
@@ -149,12 +123,12 @@ private Q_SLOTS:
                              ExportColumn::OAuthApplicationId,
                              ExportColumn::OAuthApplicationName,
                              ExportColumn::Status};
-        reference.outputPath = m_dir->filePath(u"reference.csv"_s);
+        reference.outputPath = folder().filePath(u"reference.csv"_s);
         const ExportResult expected = runExporter(reference);
         QCOMPARE(expected.outcome, ExportResult::Outcome::Completed);
 
-        const QByteArray written = readAll(path);
-        QCOMPARE(written, readAll(reference.outputPath));
+        const QByteArray written = ExportFolder::readAll(path);
+        QCOMPARE(written, ExportFolder::readAll(reference.outputPath));
         QVERIFY(written.startsWith("id,deleted_at,group_id,oauth_application_id,"
                                    "oauth_application_name,status\r\n"));
         QVERIFY(expected.rows > 100); // every page, not only the loaded one
@@ -165,16 +139,18 @@ private Q_SLOTS:
     void jsonlFollowsTheFormatChoice()
     {
         auto dialog = openDialog();
-        typePath(dialog.get(), m_dir->filePath(u"rows.csv"_s));
+        typePath(dialog.get(), folder().filePath(u"rows.csv"_s));
         click(child<QRadioButton>(dialog.get(), "formatJsonl"));
         // The extension follows the format; a byte order mark is a CSV-only option.
-        QCOMPARE(child<QLineEdit>(dialog.get(), "path")->text(), m_dir->filePath(u"rows.jsonl"_s));
+        QCOMPARE(child<QLineEdit>(dialog.get(), "path")->text(),
+                 folder().filePath(u"rows.jsonl"_s));
         QVERIFY(!child<QCheckBox>(dialog.get(), "bom")->isEnabled());
         click(child<QPushButton>(dialog.get(), "start"));
         const QString result = waitForResult();
         QVERIFY2(result.startsWith(u"Exported "_s), qPrintable(result));
 
-        const QList<QByteArray> lines = readAll(m_dir->filePath(u"rows.jsonl"_s)).split('\n');
+        const QList<QByteArray> lines =
+            ExportFolder::readAll(folder().filePath(u"rows.jsonl"_s)).split('\n');
         QVERIFY(lines.size() > 100);
         QVERIFY(lines.last().isEmpty());
         const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
@@ -185,11 +161,11 @@ private Q_SLOTS:
 
     void cancelInTheStripLeavesNoFile()
     {
-        m_sandbox->setLatency(100, 0);
-        ExportBar bar(m_exports.get());
+        sandbox()->setLatency(100, 0);
+        ExportBar bar(exports());
         bar.show();
         auto dialog = openDialog();
-        const QString path = m_dir->filePath(u"cancelled.csv"_s);
+        const QString path = folder().filePath(u"cancelled.csv"_s);
         typePath(dialog.get(), path);
         click(child<QPushButton>(dialog.get(), "start"));
         QVERIFY(bar.isVisible());
@@ -202,8 +178,7 @@ private Q_SLOTS:
         QCOMPARE(bar.message(), result);
         QVERIFY(!QFile::exists(path));
         // Nor a temporary file left behind by QSaveFile.
-        const QStringList files = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden);
-        QCOMPARE(files, QStringList{u"settings.ini"_s});
+        QCOMPARE(folder().files(), QStringList{u"settings.ini"_s});
     }
 
     void loadedRowsWritesExactlyTheModelsRows()
@@ -215,27 +190,26 @@ private Q_SLOTS:
         QVERIFY(dialog->scopeBox()->allLoadedNote().isEmpty());
         click(loaded);
         click(child<QRadioButton>(dialog.get(), "formatCsv"));
-        const QString path = m_dir->filePath(u"loaded.csv"_s);
+        const QString path = folder().filePath(u"loaded.csv"_s);
         typePath(dialog.get(), path);
-        const qint64 requestsBefore = m_sandbox->requestsServed();
+        const qint64 requestsBefore = sandbox()->requestsServed();
         click(child<QPushButton>(dialog.get(), "start"));
         const QString result = waitForResult();
         QVERIFY2(result.startsWith(u"Exported 100 connections to"_s), qPrintable(result));
         // Written from memory: the API was not listed again.
-        QCOMPARE(m_sandbox->requestsServed(), requestsBefore);
+        QCOMPARE(sandbox()->requestsServed(), requestsBefore);
 
-        const QList<QByteArray> lines = readAll(path).split('\n');
-        QCOMPARE(lines.size(), 1 + 100 + 1);
-        for (int row = 0; row < 100; ++row) {
-            const QByteArray id = lines[row + 1].split(',').first();
-            QCOMPARE(QString::fromUtf8(id), m_session->connections()->connectionAt(row).id);
-        }
+        QCOMPARE(ExportFolder::readAll(path).count('\n'), 1 + 100);
+        QStringList modelIds;
+        for (int row = 0; row < 100; ++row)
+            modelIds << m_session->connections()->connectionAt(row).id;
+        QCOMPARE(ExportFolder::idsIn(path), modelIds);
     }
 
     void existingFileIsReplacedOnlyAfterConfirmation()
     {
-        const QString path = m_dir->filePath(u"existing.csv"_s);
-        writeFile(path, "previous contents\n");
+        const QString path = folder().filePath(u"existing.csv"_s);
+        QVERIFY(ExportFolder::write(path, "previous contents\n"));
         auto dialog = openDialog();
         typePath(dialog.get(), path);
         auto *bar = child<QWidget>(dialog.get(), "overwriteBar");
@@ -244,23 +218,23 @@ private Q_SLOTS:
         QVERIFY(bar->isVisible());
         // Asking is all that happened: no export runs, the file is untouched.
         QTest::qWait(300);
-        QVERIFY(!m_exports->isRunning());
+        QVERIFY(!exports()->isRunning());
         QVERIFY(dialog->isVisible());
-        QCOMPARE(readAll(path), QByteArray("previous contents\n"));
+        QCOMPARE(ExportFolder::readAll(path), QByteArray("previous contents\n"));
 
         click(child<QPushButton>(dialog.get(), "overwrite"));
         QVERIFY(!dialog->isVisible());
         const QString result = waitForResult();
         QVERIFY2(result.startsWith(u"Exported "_s), qPrintable(result));
-        QVERIFY(readAll(path).startsWith("id,created_at,"));
+        QVERIFY(ExportFolder::readAll(path).startsWith("id,created_at,"));
     }
 
     void cancelledOverwriteKeepsThePreviousFile()
     {
-        const QString path = m_dir->filePath(u"kept.csv"_s);
-        writeFile(path, "keep me\n");
-        m_sandbox->setLatency(100, 0);
-        ExportBar bar(m_exports.get());
+        const QString path = folder().filePath(u"kept.csv"_s);
+        QVERIFY(ExportFolder::write(path, "keep me\n"));
+        sandbox()->setLatency(100, 0);
+        ExportBar bar(exports());
         bar.show();
         auto dialog = openDialog();
         typePath(dialog.get(), path);
@@ -270,17 +244,17 @@ private Q_SLOTS:
                                  10000);
         click(child<QPushButton>(&bar, "cancelExport"));
         QCOMPARE(waitForResult(), u"Export cancelled; kept.csv was not changed."_s);
-        QCOMPARE(readAll(path), QByteArray("keep me\n"));
+        QCOMPARE(ExportFolder::readAll(path), QByteArray("keep me\n"));
     }
 
     void retriesAreShownAsTheyHappen()
     {
         // A burst of ten requests, then 429s with Retry-After: 1.
-        m_sandbox->setRateLimit(10);
-        ExportBar bar(m_exports.get());
+        sandbox()->setRateLimit(10);
+        ExportBar bar(exports());
         bar.show();
         auto dialog = openDialog();
-        typePath(dialog.get(), m_dir->filePath(u"limited.csv"_s));
+        typePath(dialog.get(), folder().filePath(u"limited.csv"_s));
         auto *progress = child<QLabel>(&bar, "progress");
         QStringList seen;
         QTimer sampler;
@@ -301,21 +275,21 @@ private Q_SLOTS:
     void aMissingFolderIsSaidInTheDialog()
     {
         auto dialog = openDialog();
-        typePath(dialog.get(), m_dir->filePath(u"no/such/folder/out.csv"_s));
+        typePath(dialog.get(), folder().filePath(u"no/such/folder/out.csv"_s));
         click(child<QPushButton>(dialog.get(), "start"));
         // Nothing started; the dialog stays so the path can be fixed.
-        QVERIFY(!m_exports->isRunning());
+        QVERIFY(!exports()->isRunning());
         QVERIFY(dialog->isVisible());
         auto *result = child<QLabel>(dialog.get(), "result");
         QVERIFY(result->isVisible());
         QVERIFY2(result->text().startsWith(u"The folder "_s), qPrintable(result->text()));
-        QVERIFY(!QDir(m_dir->filePath(u"no"_s)).exists());
+        QVERIFY(!QDir(folder().filePath(u"no"_s)).exists());
     }
 
     void optionsComeBackInTheNextDialog()
     {
-        const QString folder = m_dir->filePath(u"exports"_s);
-        QVERIFY(QDir().mkpath(folder));
+        const QString exportsFolder = folder().filePath(u"exports"_s);
+        QVERIFY(QDir().mkpath(exportsFolder));
         {
             auto dialog = openDialog();
             click(child<QRadioButton>(dialog.get(), "scopeLoaded"));
@@ -323,13 +297,15 @@ private Q_SLOTS:
             toggleColumn(dialog.get(), u"oauth_application_name"_s);
             click(child<QRadioButton>(dialog.get(), "formatCsv"));
             click(child<QCheckBox>(dialog.get(), "bom"));
-            typePath(dialog.get(), folder + u"/first.csv"_s);
+            typePath(dialog.get(), exportsFolder + u"/first.csv"_s);
             click(child<QPushButton>(dialog.get(), "start"));
             QVERIFY(waitForResult().startsWith(u"Exported "_s));
-            QVERIFY(readAll(folder + u"/first.csv"_s).startsWith("\xEF\xBB\xBFid,"));
+            QVERIFY(ExportFolder::readAll(exportsFolder + u"/first.csv"_s)
+                        .startsWith("\xEF\xBB\xBFid,"));
         }
         m_settings->sync();
-        QVERIFY(!readAll(m_settings->fileName()).contains(kKey.toUtf8()));
+        QVERIFY(
+            !ExportFolder::readAll(m_settings->fileName()).contains(m_fixture.apiKey().toUtf8()));
 
         auto dialog = openDialog();
         QVERIFY(child<QRadioButton>(dialog.get(), "scopeLoaded")->isChecked());
@@ -345,7 +321,8 @@ private Q_SLOTS:
                                        u"oauth_application_id"_s, u"oauth_application_name"_s,
                                        u"status"_s}));
         // The next file is proposed in the folder used last time.
-        QCOMPARE(QFileInfo(child<QLineEdit>(dialog.get(), "path")->text()).absolutePath(), folder);
+        QCOMPARE(QFileInfo(child<QLineEdit>(dialog.get(), "path")->text()).absolutePath(),
+                 exportsFolder);
 
         click(child<QRadioButton>(dialog.get(), "formatJsonl"));
         click(child<QPushButton>(dialog.get(), "close"));
@@ -356,11 +333,10 @@ private Q_SLOTS:
 
     void everyPageLoadedOffersTheLoadedRowsAndSaysWhen()
     {
-        std::unique_ptr<ConnectionSession> full(newSession());
+        std::unique_ptr<ConnectionSession> full(m_fixture.newSession());
         QVERIFY(full);
         ConnectionTableModel *model = full->connections();
-        model->loadAll();
-        QVERIFY(QTest::qWaitFor([&] { return !model->hasMore() && !model->isFetching(); }, 30000));
+        QVERIFY(ExportFixture::loadEveryPage(model));
         QVERIFY(model->rowCount() > 1000);
 
         auto dialog = openDialog(full.get());
@@ -374,13 +350,13 @@ private Q_SLOTS:
                  qPrintable(note));
         QVERIFY(child<QLabel>(dialog.get(), "allLoadedNote")->isVisible());
 
-        const QString path = m_dir->filePath(u"loaded-all.csv"_s);
+        const QString path = folder().filePath(u"loaded-all.csv"_s);
         typePath(dialog.get(), path);
-        const qint64 requestsBefore = m_sandbox->requestsServed();
+        const qint64 requestsBefore = sandbox()->requestsServed();
         click(child<QPushButton>(dialog.get(), "start"));
         QVERIFY(waitForResult().startsWith(u"Exported "_s));
-        QCOMPARE(m_sandbox->requestsServed(), requestsBefore);
-        QCOMPARE(readAll(path).count('\n'), model->rowCount() + 1);
+        QCOMPARE(sandbox()->requestsServed(), requestsBefore);
+        QCOMPARE(ExportFolder::readAll(path).count('\n'), model->rowCount() + 1);
         // Remembered as the user left it: next time, with pages missing, every page again.
         m_settings->sync();
         QCOMPARE(m_settings->value(u"export/scope"_s).toString(), u"all"_s);
@@ -390,22 +366,22 @@ private Q_SLOTS:
 
     void anotherExportRunningHoldsStartAndOffersToCancelIt()
     {
-        m_sandbox->setLatency(150, 0);
+        sandbox()->setLatency(150, 0);
         auto first = openDialog();
-        const QString path = m_dir->filePath(u"first.csv"_s);
+        const QString path = folder().filePath(u"first.csv"_s);
         typePath(first.get(), path);
         click(child<QPushButton>(first.get(), "start"));
-        QVERIFY(m_exports->isRunning());
+        QVERIFY(exports()->isRunning());
 
         auto second = openDialog();
-        typePath(second.get(), m_dir->filePath(u"second.csv"_s));
+        typePath(second.get(), folder().filePath(u"second.csv"_s));
         auto *busy = child<QWidget>(second.get(), "busyBar");
         QVERIFY(busy->isVisible());
         QVERIFY(busy->findChild<QLabel *>()->text().contains(QDir::toNativeSeparators(path)));
         QVERIFY(!child<QPushButton>(second.get(), "start")->isEnabled());
         // A second start through the controller is refused the same way.
         QString why;
-        QVERIFY(!m_exports->start(m_session.get(), ExportJob{}, &why));
+        QVERIFY(!exports()->start(m_session.get(), ExportJob{}, &why));
         QVERIFY2(why.contains(QDir::toNativeSeparators(path)), qPrintable(why));
 
         click(child<QPushButton>(second.get(), "cancelRunning"));
@@ -447,22 +423,10 @@ private Q_SLOTS:
     }
 
 private:
-    ConnectionSession *newSession()
-    {
-        ClientConfig defaults;
-        defaults.backoffScale = 0.02;
-        QString error;
-        ConnectionSession *session = ConnectionSession::create(
-            ConnectionChoice{u"custom"_s, m_sandbox->baseUrl()}, kKey, defaults, {}, &error);
-        if (!session)
-            qWarning("no session: %s", qPrintable(error));
-        return session;
-    }
-
     std::unique_ptr<ExportDialog> openDialog(ConnectionSession *session = nullptr)
     {
-        auto dialog = std::make_unique<ExportDialog>(session ? session : m_session.get(),
-                                                     m_exports.get(), m_settings.get());
+        auto dialog = std::make_unique<ExportDialog>(session ? session : m_session.get(), exports(),
+                                                     m_settings.get());
         dialog->open();
         if (!QTest::qWaitForWindowExposed(dialog.get()))
             qWarning("the dialog was not exposed");
@@ -470,14 +434,7 @@ private:
     }
 
     // Waits until the export ends and returns what the window would say about it.
-    QString waitForResult(int timeoutMs = 60000)
-    {
-        if (!QTest::qWaitFor([&] { return m_outcome.has_value(); }, timeoutMs))
-            return u"<timed out>"_s;
-        const QString message = m_outcome->message;
-        m_outcome.reset();
-        return message;
-    }
+    QString waitForResult() { return m_fixture.waitForOutcome().message; }
 
     ExportResult runExporter(const ExportOptions &options)
     {
@@ -490,13 +447,13 @@ private:
         return *result;
     }
 
-    EnglishPlurals m_plurals;
-    std::unique_ptr<SandboxServer> m_sandbox;
+    ExportController *exports() const { return m_fixture.exports(); }
+    SandboxServer *sandbox() { return &m_fixture.sandbox(); }
+    ExportFolder &folder() { return m_fixture.folder(); }
+
+    ExportFixture m_fixture{trickyNames()};
     std::unique_ptr<ConnectionSession> m_session;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ExportController> m_exports;
-    std::optional<ExportResult> m_outcome;
 };
 
 QTEST_MAIN(TestExportDialog)

@@ -8,10 +8,10 @@
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
 #include "detailpane.h"
-#include "englishplurals.h"
 #include "exportbar.h"
 #include "exportcontroller.h"
 #include "exportdialog.h"
+#include "exportfolder.h"
 #include "exportscopebox.h"
 #include "filterbar.h"
 #include "loadstatus.h"
@@ -26,7 +26,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -39,23 +38,6 @@ template <typename T> T *child(const QWidget *parent, const char *name)
     if (!found)
         qWarning("no child named %s", name);
     return found;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
-}
-
-QStringList idsIn(const QString &path)
-{
-    QStringList ids;
-    const QList<QByteArray> lines = readAll(path).split('\n');
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        if (!lines.at(i).isEmpty())
-            ids.append(QString::fromUtf8(lines.at(i).split(',').first()));
-    }
-    return ids;
 }
 
 void clickRow(ConnectionTableView *table, int row)
@@ -100,14 +82,12 @@ class TestWindowExport : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QCoreApplication::installTranslator(&m_plurals); }
-
     void init()
     {
         m_fixture = std::make_unique<WindowFixture>();
         QVERIFY(m_fixture->isReady());
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
+        m_folder = std::make_unique<ExportFolder>();
+        QVERIFY(m_folder->isValid());
     }
 
     void cleanup() { m_fixture.reset(); }
@@ -116,7 +96,7 @@ private Q_SLOTS:
     {
         auto window = m_fixture->openWindow();
         m_fixture->sandbox().setLatency(400, 0);
-        const QString path = m_dir->filePath(u"running.csv"_s);
+        const QString path = m_folder->filePath(u"running.csv"_s);
         startAllMatching(*window, path);
         ExportController *exports = window->exportController();
         ExportBar *bar = window->exportBar();
@@ -154,20 +134,16 @@ private Q_SLOTS:
         QVERIFY(!exports->isRunning());
         QCOMPARE(bar->message(), u"Export cancelled; no file was written."_s);
         QVERIFY(!QFile::exists(path));
-        QVERIFY(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+        QVERIFY(m_folder->files().isEmpty());
         clickButton(child<QPushButton>(bar, "dismissExport"));
         QVERIFY(!bar->isVisible());
     }
 
     void cancelKeepsThePreviousFileByteForByte()
     {
-        const QString path = m_dir->filePath(u"previous.csv"_s);
+        const QString path = m_folder->filePath(u"previous.csv"_s);
         const QByteArray before = "id,status\r\nconnection_kept,active\r\n";
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(before);
-        }
+        QVERIFY(ExportFolder::write(path, before));
         auto window = m_fixture->openWindow();
         m_fixture->sandbox().setLatency(300, 0);
         ExportDialog *dialog = openExportDialog(*window);
@@ -181,20 +157,19 @@ private Q_SLOTS:
             [&] { return child<QLabel>(bar, "progress")->text().contains(u"1 page"_s); }));
         clickButton(child<QPushButton>(bar, "cancelExport"));
         QCOMPARE(bar->message(), u"Export cancelled; previous.csv was not changed."_s);
-        QCOMPARE(readAll(path), before);
-        QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden),
-                 QStringList{u"previous.csv"_s});
+        QCOMPARE(ExportFolder::readAll(path), before);
+        QCOMPARE(m_folder->files(), QStringList{u"previous.csv"_s});
     }
 
     void theEndIsAnnouncedWithOpenFolder()
     {
         auto window = m_fixture->openWindow();
-        const QString path = m_dir->filePath(u"done.csv"_s);
+        const QString path = m_folder->filePath(u"done.csv"_s);
         startAllMatching(*window, path);
         ExportController *exports = window->exportController();
         QVERIFY(waitUntil([&] { return !exports->isRunning(); }));
         ExportBar *bar = window->exportBar();
-        const qsizetype rows = idsIn(path).size();
+        const qsizetype rows = ExportFolder::idsIn(path).size();
         QVERIFY(rows > WindowFixture::kPageSize);
         QCOMPARE(bar->message(), u"Exported %1 connections to %2."_s.arg(
                                      QLocale().toString(rows), QDir::toNativeSeparators(path)));
@@ -205,7 +180,7 @@ private Q_SLOTS:
             return true;
         });
         clickButton(child<QPushButton>(bar, "openFolder"));
-        QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_dir->path())});
+        QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_folder->path())});
         clickButton(child<QPushButton>(bar, "dismissExport"));
         QVERIFY(!bar->isVisible());
     }
@@ -247,12 +222,12 @@ private Q_SLOTS:
                      QLocale().toString(model->rowCount()), at)),
                  qPrintable(note));
 
-        const QString path = m_dir->filePath(u"sorted.csv"_s);
+        const QString path = m_folder->filePath(u"sorted.csv"_s);
         typePath(dialog, path);
         const qint64 requestsBefore = m_fixture->sandbox().requestsServed();
         clickButton(child<QPushButton>(dialog, "start"));
         QVERIFY(waitUntil([&] { return !window->exportController()->isRunning(); }));
-        QCOMPARE(idsIn(path), shown);
+        QCOMPARE(ExportFolder::idsIn(path), shown);
         QCOMPARE(m_fixture->sandbox().requestsServed(), requestsBefore);
         QVERIFY(window->exportBar()->message().startsWith(
             u"Exported %1 connections"_s.arg(QLocale().toString(model->rowCount()))));
@@ -263,7 +238,7 @@ private Q_SLOTS:
         auto window = m_fixture->openWindow();
         m_fixture->sandbox().setLatency(300, 0);
         const QString firstId = tableModel(*window)->connectionAt(0).id;
-        const QString path = m_dir->filePath(u"switched.csv"_s);
+        const QString path = m_folder->filePath(u"switched.csv"_s);
         startAllMatching(*window, path);
         QPointer<ConnectionSession> before = window->session();
         QVERIFY(waitUntil([&] {
@@ -284,7 +259,7 @@ private Q_SLOTS:
         QVERIFY2(window->exportBar()->message().startsWith(u"Exported "_s),
                  qPrintable(window->exportBar()->message()));
         // The file is the first connection's listing, not the local sandbox's.
-        QCOMPARE(idsIn(path).value(0), firstId);
+        QCOMPARE(ExportFolder::idsIn(path).value(0), firstId);
         QVERIFY(QTest::qWaitFor([&] { return before.isNull(); }, 5000));
     }
 
@@ -292,7 +267,7 @@ private Q_SLOTS:
     {
         auto window = m_fixture->openWindow();
         m_fixture->sandbox().setLatency(300, 0);
-        const QString path = m_dir->filePath(u"closing.csv"_s);
+        const QString path = m_folder->filePath(u"closing.csv"_s);
         startAllMatching(*window, path);
         ExportBar *bar = window->exportBar();
 
@@ -323,8 +298,7 @@ private:
         QVERIFY(waitUntil([&] { return window.findChild<ExportDialog *>() == nullptr; }));
     }
 
-    EnglishPlurals m_plurals;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ExportFolder> m_folder;
     std::unique_ptr<WindowFixture> m_fixture;
 };
 
