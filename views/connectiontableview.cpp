@@ -3,6 +3,7 @@
 #include "applicationlistmodel.h"
 #include "columnfitter.h"
 #include "connectiontablemodel.h"
+#include "middleelidedelegate.h"
 #include "rowcopy.h"
 
 #include <QAction>
@@ -12,7 +13,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QPainter>
-#include <QStyledItemDelegate>
+#include <QStyle>
 #include <cmath>
 #include <memory>
 
@@ -58,19 +59,18 @@ QString apiFieldName(int column)
 // ("connection_", "group_"): a column too narrow for its ids drops the prefix on every row
 // (not only on the rows whose letters are wider: the column reads alike), then a cut id
 // loses its middle, so what is shown is the part that tells rows apart ("xwmry6…gckmacf").
-class IdElideDelegate : public QStyledItemDelegate
+class IdElideDelegate : public MiddleElideDelegate
 {
 public:
     IdElideDelegate(const QString &prefix, QObject *parent)
-        : QStyledItemDelegate(parent)
+        : MiddleElideDelegate(parent)
         , m_prefix(prefix)
     {}
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideMiddle;
+        MiddleElideDelegate::initStyleOption(option, index);
         const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
         // As QCommonStyle lays out an item's text: its rectangle less a margin each side.
         const int room =
