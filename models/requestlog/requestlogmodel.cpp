@@ -96,6 +96,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(e, index.column());
     case Qt::ToolTipRole:
+        // A long error type may be cut in its narrow column; elsewhere, the URL as sent.
+        if (index.column() == ErrorTypeColumn && !e.errorType.isEmpty())
+            return e.errorType;
         return e.url.toString(QUrl::FullyEncoded);
     case Qt::TextAlignmentRole:
         if (index.column() >= AttemptColumn)
@@ -167,8 +170,13 @@ QVariant RequestLogModel::sortValue(const RequestLogEntry &e, int column)
 
 QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole)
+        return headerToolTip(section);
+    if (role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    // Short, so that the columns beside the path stay narrow; the tooltip says the rest.
     switch (section) {
     case TimeColumn:
         return tr("Time");
@@ -179,13 +187,40 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
     case StatusColumn:
         return tr("Status");
     case ErrorTypeColumn:
-        return tr("Increase error type");
+        return tr("Error type");
     case AttemptColumn:
         return tr("Attempt");
     case LatencyColumn:
-        return tr("Latency (ms)");
+        return tr("Latency");
     case SizeColumn:
         return tr("Size");
+    default:
+        return {};
+    }
+}
+
+QString RequestLogModel::headerToolTip(int section)
+{
+    switch (section) {
+    case TimeColumn:
+        return tr("When the request was sent, in local time");
+    case MethodColumn:
+        return tr("The HTTP method");
+    case TargetColumn:
+        return tr("The path and query, decoded for reading; a row's tooltip has the URL as "
+                  "it was sent");
+    case StatusColumn:
+        return tr("The HTTP status, or — when no response arrived");
+    case ErrorTypeColumn:
+        return tr("The Increase error type (the type field of the error body), or why no "
+                  "usable response arrived, such as network_error");
+    case AttemptColumn:
+        return tr("1 for the first try, 2 and up for its retries");
+    case LatencyColumn:
+        return tr("Latency in milliseconds: from sending the request to the end of its "
+                  "response");
+    case SizeColumn:
+        return tr("The size of the response body received");
     default:
         return {};
     }

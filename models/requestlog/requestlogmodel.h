@@ -76,6 +76,7 @@ public Q_SLOTS:
 private:
     int slotOf(int row) const { return int((size_t(m_head) + size_t(row)) % m_ring.size()); }
     static QVariant display(const RequestLogEntry &entry, int column);
+    static QString headerToolTip(int section);
     static QVariant sortValue(const RequestLogEntry &entry, int column);
     void dropOldest(int rows);
     void makeContiguous();

@@ -1,11 +1,16 @@
 // The request log model: a ring of the last N exchanges with correct model signals, its
 // columns and roles, capacity changes, and what an append costs (printed, not asserted).
+#include "curlcommand.h"
+#include "harwriter.h"
 #include "requestlogfiltermodel.h"
 #include "requestlogfixtures.h"
 #include "requestlogmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -62,6 +67,15 @@ RequestLogEntry pageEntry(int number, int bodySize)
     e.responseBody = QByteArray(bodySize, 'x');
     e.bytesReceived = bodySize;
     return e;
+}
+
+// The request of the one entry in a HAR of `entries`.
+QJsonObject harRequest(const QList<RequestLogEntry> &entries)
+{
+    const QJsonObject har = QJsonDocument::fromJson(HarWriter::toHar(entries, u"0"_s)).object();
+    const QJsonArray written = har.value(u"log"_s).toObject().value(u"entries"_s).toArray();
+    return written.size() == 1 ? written.at(0).toObject().value(u"request"_s).toObject()
+                               : QJsonObject();
 }
 
 } // namespace
@@ -151,14 +165,8 @@ private Q_SLOTS:
         model.append(none);
 
         QCOMPARE(model.columnCount(), 8);
-        const QStringList headers{u"Time"_s,
-                                  u"Method"_s,
-                                  u"Path and query"_s,
-                                  u"Status"_s,
-                                  u"Increase error type"_s,
-                                  u"Attempt"_s,
-                                  u"Latency (ms)"_s,
-                                  u"Size"_s};
+        const QStringList headers{u"Time"_s,       u"Method"_s,  u"Path and query"_s, u"Status"_s,
+                                  u"Error type"_s, u"Attempt"_s, u"Latency"_s,        u"Size"_s};
         for (int column = 0; column < headers.size(); ++column)
             QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), headers.at(column));
 
@@ -187,6 +195,11 @@ private Q_SLOTS:
 
         QCOMPARE(text(1, RequestLogModel::StatusColumn), u"— network_error"_s);
         QCOMPARE(text(1, RequestLogModel::ErrorTypeColumn), u"network_error"_s);
+        // The error type may be cut in its column: its tooltip holds it whole.
+        QCOMPARE(model.index(1, RequestLogModel::ErrorTypeColumn).data(Qt::ToolTipRole).toString(),
+                 u"network_error"_s);
+        QCOMPARE(model.index(1, RequestLogModel::StatusColumn).data(Qt::ToolTipRole).toString(),
+                 QString::fromLatin1(none.url.toEncoded()));
         QCOMPARE(text(1, RequestLogModel::SizeColumn), u"0 bytes"_s);
 
         const QModelIndex first = model.index(0, 0);
@@ -198,6 +211,80 @@ private Q_SLOTS:
         const auto stored = second.data(RequestLogModel::EntryRole).value<RequestLogEntry>();
         QCOMPARE(stored.url, none.url);
         QCOMPARE(stored.errorType, none.errorType);
+    }
+
+    // The headers are short so that the columns beside the path stay narrow; what they
+    // leave out (the unit, what the value means) is in their tooltips.
+    void headersAreShortAndExplained_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("inToolTip");
+        QTest::newRow("time") << int(RequestLogModel::TimeColumn) << u"local time"_s;
+        QTest::newRow("method") << int(RequestLogModel::MethodColumn) << u"HTTP method"_s;
+        QTest::newRow("target") << int(RequestLogModel::TargetColumn) << u"as it was sent"_s;
+        QTest::newRow("status") << int(RequestLogModel::StatusColumn) << u"HTTP status"_s;
+        QTest::newRow("error type") << int(RequestLogModel::ErrorTypeColumn) << u"Increase"_s;
+        QTest::newRow("attempt") << int(RequestLogModel::AttemptColumn) << u"retries"_s;
+        QTest::newRow("latency") << int(RequestLogModel::LatencyColumn) << u"milliseconds"_s;
+        QTest::newRow("size") << int(RequestLogModel::SizeColumn) << u"response body"_s;
+    }
+
+    void headersAreShortAndExplained()
+    {
+        QFETCH(int, column);
+        QFETCH(QString, inToolTip);
+        const RequestLogModel model;
+        const QString title = model.headerData(column, Qt::Horizontal).toString();
+        const QString tip = model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QVERIFY2(!title.contains(u'('), qPrintable(title)); // no unit in the title
+        if (column != RequestLogModel::TargetColumn)
+            QVERIFY2(title.size() <= 10, qPrintable(title));
+        QVERIFY2(tip.contains(inToolTip), qPrintable(tip));
+        QVERIFY(!model.headerData(column, Qt::Vertical, Qt::ToolTipRole).isValid());
+    }
+
+    // The path and query read decoded; the tooltip, "Copy as curl" and the HAR keep the URL
+    // as it was sent.
+    void targetIsDecodedForReading_data()
+    {
+        QTest::addColumn<QByteArray>("sent");
+        QTest::addColumn<QString>("shown");
+        const QByteArray origin = "http://127.0.0.1:4010";
+        QTest::newRow("comma") << origin + "/oauth_connections?status.in=active%2Cdeleted"
+                               << u"/oauth_connections?status.in=active,deleted"_s;
+        QTest::newRow("colons")
+            << origin + "/oauth_connections?created_at.after=2025-01-01T00%3A00%3A00Z"
+            << u"/oauth_connections?created_at.after=2025-01-01T00:00:00Z"_s;
+        QTest::newRow("space, utf-8, slash")
+            << origin + "/oauth_connections?cursor=a%20b%C3%BC%2Fc%3D%3D&limit=10"
+            << u"/oauth_connections?cursor=a bü/c==&limit=10"_s;
+        QTest::newRow("path") << origin + "/oauth_connections/a%20b%3Ac"
+                              << u"/oauth_connections/a b:c"_s;
+        // Control characters stay encoded: a row is one line, and a tab or DEL is invisible.
+        QTest::newRow("controls") << origin + "/oauth_connections?cursor=a%0Ab%09c%7Fd%0D"
+                                  << u"/oauth_connections?cursor=a%0Ab%09c%7Fd%0D"_s;
+        QTest::newRow("no query") << origin + "/oauth_applications" << u"/oauth_applications"_s;
+    }
+
+    void targetIsDecodedForReading()
+    {
+        QFETCH(QByteArray, sent);
+        QFETCH(QString, shown);
+        RequestLogModel model;
+        RequestLogEntry e = entry(1);
+        e.url = QUrl::fromEncoded(sent, QUrl::StrictMode);
+        QVERIFY2(e.url.isValid(), sent.constData());
+        QCOMPARE(e.url.toEncoded(), sent); // the fixture is a URL as the client sends it
+        model.append(e);
+
+        const QModelIndex target = model.index(0, RequestLogModel::TargetColumn);
+        QCOMPARE(target.data().toString(), shown);
+        QCOMPARE(target.data(RequestLogModel::SortRole).toString(), shown);
+        QCOMPARE(target.data(Qt::ToolTipRole).toString(), QString::fromLatin1(sent));
+        const QString curl = curlCommand(model.entry(0));
+        QVERIFY2(curl.endsWith(u" '"_s + QString::fromLatin1(sent) + u'\''), qPrintable(curl));
+        const QJsonObject request = harRequest(model.entries());
+        QCOMPARE(request.value(u"url"_s).toString(), QString::fromLatin1(sent));
     }
 
     void failureAndStatusClass_data()
