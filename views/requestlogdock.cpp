@@ -6,6 +6,7 @@
 #include "requestlogdetail.h"
 #include "requestlogfiltermodel.h"
 #include "requestlogmodel.h"
+#include "requestlogtable.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -23,7 +24,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
-#include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -31,7 +31,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kSplitterKey = u"window/requestLogSplitter"_s;
-const QString kHeaderKey = u"window/requestLogHeader"_s;
+// Renamed when the columns learnt to fit their headers: the widths an older version saved
+// cut them off.
+const QString kColumnsKey = u"window/requestLogColumns"_s;
+const QString kOldHeaderKey = u"window/requestLogHeader"_s;
 
 constexpr qint64 kMaxLoggedBodyBytes = 32 * 1024 * 1024;
 
@@ -48,7 +51,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     , m_saveHar(new QPushButton(tr("Save as &HAR 1.2…")))
     , m_clear(new QPushButton(tr("C&lear")))
     , m_splitter(new QSplitter(Qt::Horizontal))
-    , m_table(new QTableView)
+    , m_table(new RequestLogTable)
     , m_detail(new RequestLogDetail)
     , m_message(new QLabel)
     , m_harSaver(new HarSaver(this))
@@ -88,14 +91,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // Fixed sizes: measuring contents would visit every row on each append.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *header = m_table->horizontalHeader();
-    const QList<int> widths{100, 50, 380, 70, 150, 60, 70, 80};
-    for (int column = 0; column < widths.size(); ++column)
-        header->resizeSection(column, widths.at(column));
     // Arrival order until the operator sorts; a third click on a header returns to it.
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
@@ -104,8 +100,10 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     m_splitter->setObjectName(u"requestLogSplitter"_s);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    // Two thirds for the table: the path shares it with seven short columns and needs room
+    // for its endpoint and the end of its query. The detail wraps and scrolls.
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_failuresOnly);
@@ -297,11 +295,12 @@ void RequestLogDock::updateCount()
 void RequestLogDock::restoreLayout(const QSettings &settings)
 {
     m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
-    m_table->horizontalHeader()->restoreState(settings.value(kHeaderKey).toByteArray());
+    m_table->restoreHeaderState(settings.value(kColumnsKey).toByteArray());
 }
 
 void RequestLogDock::saveLayout(QSettings &settings) const
 {
     settings.setValue(kSplitterKey, m_splitter->saveState());
-    settings.setValue(kHeaderKey, m_table->horizontalHeader()->saveState());
+    settings.setValue(kColumnsKey, m_table->headerState());
+    settings.remove(kOldHeaderKey);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "requestlogtable.h"
+
 #include <QDockWidget>
 
 class HarSaver;
@@ -10,7 +12,6 @@ class QLabel;
 class QPushButton;
 class QSettings;
 class QSplitter;
-class QTableView;
 class RequestLogDetail;
 class RequestLogFilterModel;
 class RequestLogModel;
@@ -49,7 +50,7 @@ public:
 
     RequestLogModel *model() const { return m_model; }
     RequestLogFilterModel *filterModel() const { return m_filter; }
-    QTableView *tableView() const { return m_table; }
+    RequestLogTable *tableView() const { return m_table; }
     RequestLogDetail *detail() const { return m_detail; }
     QCheckBox *failuresOnlyBox() const { return m_failuresOnly; }
     QComboBox *statusClassCombo() const { return m_statusClass; }
@@ -81,7 +82,7 @@ private:
     QPushButton *m_saveHar;
     QPushButton *m_clear;
     QSplitter *m_splitter;
-    QTableView *m_table;
+    RequestLogTable *m_table;
     RequestLogDetail *m_detail;
     QLabel *m_message;
     HarSaver *m_harSaver;

@@ -10,10 +10,12 @@
 #include "requestlogdock.h"
 #include "requestlogfiltermodel.h"
 #include "requestlogmodel.h"
+#include "requestlogtable.h"
 #include "sandboxfaultsdialog.h"
 #include "sessionfigures.h"
 #include "sessionstats.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -21,13 +23,18 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMainWindow>
 #include <QMenuBar>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStyleFactory>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTest>
 
@@ -55,6 +62,11 @@ private Q_SLOTS:
     void sessionFiguresFollowTheRequests();
     void logFollowsTheClientAcrossReconnects();
     void dockLayoutIsRemembered();
+    void rowsAreOneLineHighAtAnyFont();
+    void pathIsElidedInTheMiddle();
+    void pathReadsDecodedButTooltipAndCurlHoldTheUrlAsSent();
+    void headersFitBesideTheDetail_data();
+    void headersFitBesideTheDetail();
     void sandboxFaultsOnlyForTheLocalSandbox();
     void sandboxFaultsDialogChangesTheFailRate();
 
@@ -105,6 +117,56 @@ QPushButton *buttonNamed(QWidget *parent, const QString &text)
 RequestLogEntry entryAt(const QAbstractItemModel *model, int row)
 {
     return model->index(row, 0).data(RequestLogModel::EntryRole).value<RequestLogEntry>();
+}
+
+// Logs a copy of the dock's first exchange sent to `pathAndQuery` (percent-encoded, as the
+// client sends it) instead, as the newest row; returns its URL.
+QUrl logExchangeTo(RequestLogDock *dock, const QByteArray &pathAndQuery)
+{
+    RequestLogEntry e = dock->model()->entry(0);
+    e.url = QUrl::fromEncoded(e.url.toEncoded(QUrl::RemovePath | QUrl::RemoveQuery) + pathAndQuery);
+    dock->model()->append(e);
+    return e.url;
+}
+
+// Keeps the style option of every cell a view draws: what the delegate asked for.
+class RecordingStyle : public QProxyStyle
+{
+public:
+    RecordingStyle()
+        : QProxyStyle(QStyleFactory::create(QApplication::style()->name()))
+    {}
+
+    void drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
+                     const QWidget *widget) const override
+    {
+        if (const auto *item = qstyleoption_cast<const QStyleOptionViewItem *>(option);
+            item && element == CE_ItemViewItem)
+            drawn.append(*item);
+        QProxyStyle::drawControl(element, option, painter, widget);
+    }
+
+    mutable QList<QStyleOptionViewItem> drawn;
+};
+
+// The text a cell shows: its text cut to the room inside the cell's margins.
+QString shownText(const QStyleOptionViewItem &option, const QWidget *view)
+{
+    const QStyle *style = view->style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    const int room = style->subElementRect(QStyle::SE_ItemViewItemText, &option, view).width();
+    return option.fontMetrics.elidedText(option.text, option.textElideMode, room - 2 * margin);
+}
+
+// Lays the window out at `size` with the dock open at the bottom.
+bool layOut(MainWindow &window, const QSize &size)
+{
+    window.resize(size);
+    openDock(window);
+    return waitUntil([&] {
+        QCoreApplication::processEvents();
+        return window.size() == size && window.requestLogDock()->tableView()->isVisible();
+    });
 }
 
 } // namespace
@@ -469,7 +531,8 @@ void TestRequestLogDock::dockLayoutIsRemembered()
         auto window = m_fixture->openWindow();
         RequestLogDock *dock = openDock(*window);
         QVERIFY(dock->isVisible());
-        dock->findChild<QSplitter *>(u"requestLogSplitter"_s)->setSizes({700, 300});
+        dock->findChild<QSplitter *>(u"requestLogSplitter"_s)->setSizes({300, 700});
+        dock->tableView()->horizontalHeader()->resizeSection(RequestLogModel::StatusColumn, 123);
         window->close();
     }
     auto window = m_fixture->openWindow();
@@ -478,7 +541,12 @@ void TestRequestLogDock::dockLayoutIsRemembered()
     QVERIFY(dock->toggleViewAction()->isChecked());
     const QList<int> sizes = dock->findChild<QSplitter *>(u"requestLogSplitter"_s)->sizes();
     QCOMPARE(sizes.size(), 2);
-    QVERIFY2(sizes.at(0) > sizes.at(1), qPrintable(QString::number(sizes.at(0))));
+    QVERIFY2(sizes.at(0) < sizes.at(1), qPrintable(QString::number(sizes.at(0))));
+    // The operator's column widths come back, and the path still takes what is left.
+    const QHeaderView *header = dock->tableView()->horizontalHeader();
+    QCOMPARE(header->sectionSize(RequestLogModel::StatusColumn), 123);
+    QCOMPARE(header->sectionResizeMode(RequestLogModel::TargetColumn), QHeaderView::Stretch);
+    QCOMPARE(header->sectionResizeMode(RequestLogModel::StatusColumn), QHeaderView::Interactive);
 
     // Closed, it stays closed.
     dock->toggleViewAction()->trigger();
@@ -486,6 +554,145 @@ void TestRequestLogDock::dockLayoutIsRemembered()
     window->close();
     window = m_fixture->openWindow();
     QVERIFY(window->requestLogDock()->isHidden());
+}
+
+void TestRequestLogDock::rowsAreOneLineHighAtAnyFont()
+{
+    auto window = m_fixture->openWindow();
+    QVERIFY(settle(*window));
+    RequestLogDock *dock = openDock(*window);
+    // A path far longer than its column: cut, never wrapped onto a second line.
+    logExchangeTo(dock, "/oauth_connections?limit=100&cursor=" + QByteArray(2000, 'Q') + "%20" +
+                            QByteArray(2000, 'W'));
+    RequestLogTable *table = dock->tableView();
+    QVERIFY(!table->wordWrap());
+    const int rows = table->model()->rowCount();
+    QVERIFY(rows >= 3);
+
+    // One line of the font and a small margin: the cell's padding and the grid line.
+    constexpr int kMargin = 10;
+    const QFont base = table->font();
+    QVERIFY(base.pointSizeF() > 0);
+    for (const qreal points : {base.pointSizeF(), 7.0, 22.0}) {
+        QFont font = base;
+        font.setPointSizeF(points);
+        table->setFont(font);
+        const int line = table->fontMetrics().height();
+        for (int row = 0; row < rows; ++row) {
+            const int height = table->rowHeight(row);
+            QVERIFY2(height >= line && height <= line + kMargin,
+                     qPrintable(u"%1 pt, row %2: %3 px for a line of %4 px"_s.arg(points)
+                                    .arg(row)
+                                    .arg(height)
+                                    .arg(line)));
+        }
+    }
+    // Rows that arrive later are as high.
+    logExchangeTo(dock, "/oauth_applications?limit=100");
+    QCOMPARE(table->rowHeight(rows), table->rowHeight(0));
+}
+
+void TestRequestLogDock::pathIsElidedInTheMiddle()
+{
+    RecordingStyle recorder; // outlives the window, whose table uses it
+    auto window = m_fixture->openWindow();
+    QVERIFY(settle(*window));
+    QVERIFY(layOut(*window, QSize(1600, 1000)));
+    RequestLogDock *dock = window->requestLogDock();
+    logExchangeTo(dock, "/oauth_connections?limit=100&cursor=" + QByteArray(300, 'Q') +
+                            "&status.in=active%2Cdeleted");
+    RequestLogTable *table = dock->tableView();
+    const int row = table->model()->rowCount() - 1;
+    table->scrollTo(table->model()->index(row, 0));
+
+    table->setStyle(&recorder);
+    table->grab();
+    table->setStyle(nullptr);
+    QHash<int, QStyleOptionViewItem> cells; // the long row's, by column
+    for (const QStyleOptionViewItem &option : std::as_const(recorder.drawn)) {
+        if (option.index.row() == row)
+            cells.insert(option.index.column(), option);
+    }
+    QCOMPARE(cells.size(), int(RequestLogModel::ColumnCount));
+
+    // The endpoint and the end of the query both show; the cursor's middle gives way.
+    const QStyleOptionViewItem path = cells.value(RequestLogModel::TargetColumn);
+    QCOMPARE(path.textElideMode, Qt::ElideMiddle);
+    const QString shown = shownText(path, table);
+    QVERIFY2(shown.startsWith(u"/oauth_connections?limit=100"_s), qPrintable(shown));
+    QVERIFY2(shown.endsWith(u"&status.in=active,deleted"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u'…'), qPrintable(shown));
+    // Only the path: a cut time or error type keeps its start.
+    QCOMPARE(cells.value(RequestLogModel::TimeColumn).textElideMode, Qt::ElideRight);
+    QCOMPARE(cells.value(RequestLogModel::ErrorTypeColumn).textElideMode, Qt::ElideRight);
+}
+
+void TestRequestLogDock::pathReadsDecodedButTooltipAndCurlHoldTheUrlAsSent()
+{
+    auto window = m_fixture->openWindow();
+    QVERIFY(settle(*window));
+    RequestLogDock *dock = openDock(*window);
+    const QUrl sent = logExchangeTo(dock, "/oauth_connections?limit=100&status.in=active%2Cdeleted"
+                                          "&created_at.after=2025-01-01T00%3A00%3A00Z");
+    const QString raw = QString::fromLatin1(sent.toEncoded());
+    QVERIFY2(raw.endsWith(u"active%2Cdeleted&created_at.after=2025-01-01T00%3A00%3A00Z"_s),
+             qPrintable(raw));
+
+    QTableView *table = dock->tableView();
+    const int row = table->model()->rowCount() - 1;
+    const QModelIndex path = table->model()->index(row, RequestLogModel::TargetColumn);
+    QCOMPARE(path.data().toString(), u"/oauth_connections?limit=100&status.in=active,deleted"
+                                     "&created_at.after=2025-01-01T00:00:00Z"_s);
+    QCOMPARE(path.data(Qt::ToolTipRole).toString(), raw);
+
+    // Copy as curl repeats the request exactly as it was sent.
+    clickRow(table, row);
+    QCOMPARE(table->currentIndex().row(), row);
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(dock->copyCurlButton(), Qt::LeftButton);
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(curl.endsWith(u" '"_s + raw + u'\''), qPrintable(curl));
+    QVERIFY(!curl.contains(u"active,deleted"_s));
+    QVERIFY(!curl.contains(kKey));
+    QVERIFY(!dock->detail()->headersText().contains(kKey));
+}
+
+void TestRequestLogDock::headersFitBesideTheDetail_data()
+{
+    QTest::addColumn<QSize>("windowSize");
+    QTest::newRow("1024x700") << QSize(1024, 700);
+    QTest::newRow("1200x760") << QSize(1200, 760);
+    QTest::newRow("1600x1000") << QSize(1600, 1000);
+}
+
+void TestRequestLogDock::headersFitBesideTheDetail()
+{
+    QFETCH(QSize, windowSize);
+    auto window = m_fixture->openWindow();
+    QVERIFY(settle(*window));
+    QVERIFY(layOut(*window, windowSize));
+    RequestLogDock *dock = window->requestLogDock();
+    QCOMPARE(window->dockWidgetArea(dock), Qt::BottomDockWidgetArea);
+    QVERIFY(!dock->isFloating());
+    QVERIFY(dock->detail()->isVisible()); // beside the table
+
+    const RequestLogTable *table = dock->tableView();
+    const QHeaderView *header = table->horizontalHeader();
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    for (int column = 0; column < header->count(); ++column) {
+        const QString title = table->model()->headerData(column, Qt::Horizontal).toString();
+        const int needed = header->fontMetrics().horizontalAdvance(title) + 2 * margin;
+        QVERIFY2(
+            header->sectionSize(column) >= needed,
+            qPrintable(
+                u"%1: %2 px for %3"_s.arg(title).arg(header->sectionSize(column)).arg(needed)));
+    }
+    // The path takes what the others leave, no more: nothing scrolls sideways.
+    QCOMPARE(header->sectionResizeMode(RequestLogModel::TargetColumn), QHeaderView::Stretch);
+    QVERIFY2(
+        header->length() <= table->viewport()->width(),
+        qPrintable(
+            u"%1 px of columns in %2 px"_s.arg(header->length()).arg(table->viewport()->width())));
 }
 
 void TestRequestLogDock::sandboxFaultsOnlyForTheLocalSandbox()
