@@ -12,7 +12,7 @@ class NoticeBoard;
 class QLabel;
 class QPushButton;
 
-// A non-modal inline banner placed near what failed (above the table, in the detail
+// A non-modal inline banner placed near what failed (under the table, in the detail
 // pane). Shows the Increase error's title, detail and type as plain text — server text is
 // untrusted and never rendered as markup — with the actions that can fix it. A rate limit
 // shows a countdown while the client's automatic retry waits.

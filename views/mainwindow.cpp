@@ -36,6 +36,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandboxFactory sandboxes,
@@ -71,7 +73,8 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     restoreState(WindowSettings::windowState(*m_settings));
     m_requestLog->restoreLayout(*m_settings);
     if (!m_splitter->restoreState(WindowSettings::splitterState(*m_settings)))
-        m_splitter->setSizes({920, 280});
+        m_splitter->setSizes({920, kDetailPaneWidth});
+    m_actions->detailPane->setChecked(isDetailPaneShown());
     m_headerState = WindowSettings::headerState(*m_settings);
     m_table->setColumnsSizedByUser(WindowSettings::columnsSizedByUser(*m_settings));
     // The filter bar shows the saved filters as its choices allow (no status: Active).
@@ -100,8 +103,17 @@ void MainWindow::buildLayout()
     m_summary->setAccessibleName(tr("Active filter"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The banner goes under the table, not above it: appearing and going, it takes room
+    // from the last rows shown instead of pushing the header and every row down.
+    auto *tableArea = new QWidget(this);
+    tableArea->setObjectName(u"tableArea"_s);
+    auto *tableLayout = new QVBoxLayout(tableArea);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_table, 1);
+    tableLayout->addWidget(m_banner);
+
     m_splitter->setObjectName(u"mainSplitter"_s);
-    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(tableArea);
     m_splitter->addWidget(m_detail);
     // The table first: a wider window widens the table, the pane keeps its width.
     m_splitter->setStretchFactor(0, 1);
@@ -112,7 +124,6 @@ void MainWindow::buildLayout()
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_summary);
-    layout->addWidget(m_banner);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_findBar);
     layout->addWidget(m_exportBar);
@@ -173,6 +184,10 @@ void MainWindow::wireControllers()
     connect(m_findBar, &FindBar::closed, m_table, qOverload<>(&QWidget::setFocus));
     connect(m_requestLog, &RequestLogDock::cleared, m_figures, &SessionFigures::reset);
     connect(m_exportBar, &ExportBar::closeConfirmed, this, &QWidget::close);
+    connect(m_actions->detailPane, &QAction::toggled, this, &MainWindow::setDetailPaneShown);
+    // Dragged shut (or open) with the splitter: the View menu says so.
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { m_actions->detailPane->setChecked(isDetailPaneShown()); });
 }
 
 void MainWindow::setClientDefaults(const ClientConfig &defaults)
@@ -311,13 +326,33 @@ void MainWindow::openExportDialog()
 
 void MainWindow::goToId()
 {
-    // The pane may have been collapsed with the splitter: bring it back to show the result.
-    QList<int> sizes = m_splitter->sizes();
-    if (sizes.value(1) == 0) {
-        const int total = sizes.value(0);
-        m_splitter->setSizes({total * 3 / 5, total * 2 / 5});
-    }
+    // The pane may have been collapsed: bring it back to show the result.
+    m_actions->detailPane->setChecked(true);
     m_detail->beginGoToId();
+}
+
+bool MainWindow::isDetailPaneShown() const
+{
+    return m_splitter->sizes().value(1) > 0;
+}
+
+void MainWindow::setDetailPaneShown(bool shown)
+{
+    m_actions->detailPane->setChecked(shown); // when called other than by the action
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (shown == isDetailPaneShown())
+        return;
+    if (shown) {
+        const int pane = std::clamp(m_detailPaneWidth, m_detail->minimumSizeHint().width(),
+                                    std::max(total / 2, m_detail->minimumSizeHint().width()));
+        m_splitter->setSizes({total - pane, pane});
+    } else {
+        m_detailPaneWidth = sizes.value(1);
+        if (m_detail->isAncestorOf(focusWidget()))
+            m_table->setFocus(); // focus must not stay in a hidden pane
+        m_splitter->setSizes({total, 0});
+    }
 }
 
 void MainWindow::find()

@@ -59,6 +59,9 @@ public:
     void openConnectionSettings();
     void openExportDialog();
     void goToId();
+    // Collapses the detail pane (its width remembered) or brings it back.
+    void setDetailPaneShown(bool shown);
+    bool isDetailPaneShown() const;
     void find();
     void cancelOrClose();
     // Developer → Sandbox faults…, offered while connected to the in-process sandbox.
@@ -110,6 +113,8 @@ private:
     QPointer<QDialog> m_settingsDialog;
     QPointer<SandboxFaultsDialog> m_sandboxFaults;
     QByteArray m_headerState;
+    static constexpr int kDetailPaneWidth = 280; // the table first: the pane keeps to this
+    int m_detailPaneWidth = kDetailPaneWidth;    // as it was before it was collapsed
 
     FilterBar *m_filterBar;
     QLabel *m_summary;

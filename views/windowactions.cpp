@@ -49,12 +49,18 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     , cancelLoading(makeAction(window, tr("&Cancel Loading"), &MainWindow::cancelOrClose,
                                {QKeySequence(Qt::Key_Escape)}))
     , timesInUtc(new QAction(tr("Times in &UTC"), window))
+    , detailPane(new QAction(tr("&Detail Pane"), window))
     , sandboxFaults(makeAction(window, tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults))
     , requestLog(requestLogDock->toggleViewAction())
     , developerMenu(nullptr)
 {
     timesInUtc->setCheckable(true);
     window->addAction(timesInUtc);
+    detailPane->setCheckable(true);
+    detailPane->setChecked(true);
+    detailPane->setShortcut(QKeySequence(u"Ctrl+D"_s));
+    detailPane->setToolTip(tr("Show or hide the connection's details beside the table (Ctrl+D)"));
+    window->addAction(detailPane);
     timesInUtc->setToolTip(tr("Show the Created and Deleted columns in UTC instead of local time"));
     sandboxFaults->setEnabled(false);
     loadAll->setEnabled(false); // nothing listed yet
@@ -93,6 +99,7 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     view->addAction(cancelLoading);
     view->addSeparator();
     view->addAction(timesInUtc);
+    view->addAction(detailPane);
     view->addAction(requestLog);
     QMenu *settings = bar->addMenu(tr("&Settings"));
     settings->addAction(connection);

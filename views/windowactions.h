@@ -25,6 +25,7 @@ public:
     QAction *loadAll;
     QAction *cancelLoading;
     QAction *timesInUtc; // checkable: the table's Created and Deleted in UTC
+    QAction *detailPane; // checkable: the pane beside the table shown
     QAction *sandboxFaults;
     QAction *requestLog;
     // Shown only while connected to the in-process sandbox, the only one with knobs.

@@ -163,7 +163,7 @@ QString ListingController::emptyText() const
     if (connections->isFetching())
         return tr("Loading…");
     if (connections->lastError())
-        return tr("The connections could not be loaded: see the message above.");
+        return tr("The connections could not be loaded: see the message below.");
     const QStringList &statuses = m_query.statuses;
     QString what = tr("No connections");
     if (statuses == QStringList{QStringLiteral("inactive")})
