@@ -75,9 +75,17 @@ ConnectionChoice DesktopOptions::firstChoice(const DesktopStart &start,
 {
     if (start.choice)
         return *start.choice;
+    if (!start.apiKey.isEmpty()) {
+        // A key given at launch is bound to no origin: it goes to Increase, as with the
+        // headless commands and the SDKs: to production, or to the Increase sandbox when
+        // that was the window's last choice. Never to a saved custom URL, which may be
+        // anyone's server (the key would leave for an origin nobody aimed it at), nor to
+        // the local sandbox, which needs no key.
+        if (saved && (saved->environment == "production"_L1 || saved->environment == "sandbox"_L1))
+            return *saved;
+        return ConnectionChoice{u"production"_s, {}};
+    }
     if (saved)
         return *saved;
-    if (!start.apiKey.isEmpty())
-        return ConnectionChoice{u"production"_s, {}};
     return ConnectionChoice{u"local"_s, {}};
 }

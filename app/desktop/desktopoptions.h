@@ -32,8 +32,10 @@ void add(QCommandLineParser &parser);
 std::optional<DesktopStart> read(const QCommandLineParser &parser,
                                  const QProcessEnvironment &environment, QString *error);
 
-// What to connect to first: flags > the saved environment > production when a key was
-// given (the API's default) > the local sandbox.
+// What to connect to first: flags; with a key given at launch, the saved environment if it
+// is production or the Increase sandbox, else production (the API's default: a launch key
+// never goes to a saved custom URL); without one, the saved environment > the local
+// sandbox.
 ConnectionChoice firstChoice(const DesktopStart &start,
                              const std::optional<ConnectionChoice> &saved);
 

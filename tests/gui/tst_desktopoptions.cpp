@@ -126,6 +126,15 @@ void TestDesktopOptions::firstChoicePrecedence()
     start.apiKey = u"sk"_s;
     QCOMPARE(DesktopOptions::firstChoice(start, std::nullopt).environment, u"production"_s);
     QCOMPARE(DesktopOptions::firstChoice(start, saved).environment, u"sandbox"_s);
+    // A key from INCREASE_API_KEY or --api-key-file never goes to a saved custom URL (or
+    // the local sandbox): to production, as the headless commands would send it.
+    const ConnectionChoice custom{u"custom"_s, QUrl(u"https://staging.example.com"_s)};
+    QCOMPARE(DesktopOptions::firstChoice(start, custom).environment, u"production"_s);
+    QVERIFY(DesktopOptions::firstChoice(start, custom).customUrl.isEmpty());
+    QCOMPARE(DesktopOptions::firstChoice(start, ConnectionChoice{u"local"_s, {}}).environment,
+             u"production"_s);
+    // Without a launch key the saved custom URL is used, with its own stored key.
+    QCOMPARE(DesktopOptions::firstChoice(DesktopStart{}, custom).customUrl, custom.customUrl);
     start.choice = ConnectionChoice{u"local"_s, {}};
     QCOMPARE(DesktopOptions::firstChoice(start, saved).environment, u"local"_s);
 }
