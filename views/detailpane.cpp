@@ -8,6 +8,7 @@
 #include "applicationlistmodel.h"
 #include "errorbanner.h"
 #include "increaseclient.h"
+#include "jsonhighlighter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -84,6 +85,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_json->setAccessibleName(tr("Raw JSON"));
     m_json->setPlaceholderText(tr("The connection's JSON, as retrieved"));
+    new JsonHighlighter(m_json);
 
     auto *goRow = new QHBoxLayout;
     goRow->addWidget(m_goTo, 1);

@@ -1,6 +1,7 @@
 #include "requestlogdetail.h"
 
 #include "jsonformat.h"
+#include "jsonhighlighter.h"
 #include "requestlogmodel.h"
 
 #include <QFontDatabase>
@@ -22,6 +23,30 @@ QString headerLine(const QByteArray &name, const QString &value)
     return QString::fromLatin1(name) % u": "_s % value;
 }
 
+bool parsesAsJson(const QByteArray &body)
+{
+    QJsonParseError error;
+    QJsonDocument::fromJson(body, &error);
+    return error.error == QJsonParseError::NoError && !body.isEmpty();
+}
+
+// "application/json", "application/problem+json; charset=utf-8"
+bool saysJson(const RequestLogEntry::Headers &headers)
+{
+    for (const auto &[name, value] : headers) {
+        if (name.compare("Content-Type", Qt::CaseInsensitive) != 0)
+            continue;
+        const QByteArray type = value.split(';').constFirst().trimmed().toLower();
+        return type == "application/json" || type.endsWith("+json");
+    }
+    return false;
+}
+
+QString shownBody(const QByteArray &body, bool isJson)
+{
+    return isJson ? QString::fromUtf8(JsonFormat::indented(body)) : QString::fromUtf8(body);
+}
+
 } // namespace
 
 RequestLogDetail::RequestLogDetail(QWidget *parent)
@@ -30,6 +55,7 @@ RequestLogDetail::RequestLogDetail(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_headers(new QPlainTextEdit(this))
     , m_body(new QPlainTextEdit(this))
+    , m_bodyColours(new JsonHighlighter(m_body))
 {
     setAccessibleName(tr("Request details"));
     // URLs, error messages and bodies come from the server: never markup.
@@ -61,7 +87,13 @@ void RequestLogDetail::showEntry(const RequestLogEntry &entry)
     m_entry = entry;
     m_summary->setText(summaryFor(entry));
     m_headers->setPlainText(headersFor(entry));
-    m_body->setPlainText(bodyFor(entry));
+    const bool json = parsesAsJson(entry.responseBody);
+    // In JSON's colours when it parses, or when the response says it is JSON: a body cut at
+    // the log's cap no longer parses. An HTML or text body stays plain. Emptied first, so
+    // switching the colouring does not colour the previous body again.
+    m_body->clear();
+    m_bodyColours->setActive(json || saysJson(entry.responseHeaders));
+    m_body->setPlainText(shownBody(entry.responseBody, json));
 }
 
 void RequestLogDetail::clear()
@@ -115,11 +147,7 @@ QString RequestLogDetail::headersFor(const RequestLogEntry &entry)
 
 QString RequestLogDetail::bodyFor(const RequestLogEntry &entry)
 {
-    QJsonParseError error;
-    QJsonDocument::fromJson(entry.responseBody, &error);
-    if (error.error == QJsonParseError::NoError && !entry.responseBody.isEmpty())
-        return QString::fromUtf8(JsonFormat::indented(entry.responseBody));
-    return QString::fromUtf8(entry.responseBody);
+    return shownBody(entry.responseBody, parsesAsJson(entry.responseBody));
 }
 
 QString RequestLogDetail::summaryFor(const RequestLogEntry &entry)

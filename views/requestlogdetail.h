@@ -5,14 +5,16 @@
 #include <QWidget>
 #include <optional>
 
+class JsonHighlighter;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
 
 // One request-log entry in full, below or beside the log's table: what was asked and what
 // came back (or the error), the request and response headers, and the body pretty-printed
-// when it is JSON. On screen only, Authorization reads "Bearer ••••" plus the key's last 4
-// characters, to tell keys apart; nothing here is ever written to a file or the clipboard.
+// and coloured when it is JSON. On screen only, Authorization reads "Bearer ••••" plus the
+// key's last 4 characters, to tell keys apart; nothing here is ever written to a file or the
+// clipboard.
 class RequestLogDetail : public QWidget
 {
     Q_OBJECT
@@ -41,5 +43,6 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_headers;
     QPlainTextEdit *m_body;
+    JsonHighlighter *m_bodyColours;
     std::optional<RequestLogEntry> m_entry;
 };

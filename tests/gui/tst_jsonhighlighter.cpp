@@ -1,6 +1,10 @@
 // JSON in colour: what each kind of token gets on a light and a dark palette, what stays
-// plain (HTML, garbage, text above the cap).
+// plain (HTML, garbage, text above the cap), and the detail pane and request log using it.
+#include "detailpane.h"
+#include "increaseclient.h"
 #include "jsonhighlighter.h"
+#include "requestlogdetail.h"
+#include "stagedserver.h"
 
 #include <QApplication>
 #include <QPlainTextEdit>
@@ -119,6 +123,24 @@ std::unique_ptr<QPlainTextEdit> editorWith(const QString &text,
     return editor;
 }
 
+QByteArray connectionJson()
+{
+    return R"({"id":"connection_1","created_at":"2024-01-01T00:00:00Z","deleted_at":null,)"
+           R"("group_id":"group_1","oauth_application_id":"application_1","status":"active",)"
+           R"("type":"oauth_connection"})";
+}
+
+RequestLogEntry entryWith(int status, const QByteArray &contentType, const QByteArray &body)
+{
+    RequestLogEntry entry;
+    entry.method = "GET";
+    entry.url = QUrl(u"https://api.increase.com/oauth_connections"_s);
+    entry.httpStatus = status;
+    entry.responseHeaders = {{"Content-Type", contentType}};
+    entry.responseBody = body;
+    return entry;
+}
+
 } // namespace
 
 class TestJsonHighlighter : public QObject
@@ -135,6 +157,8 @@ private Q_SLOTS:
     void randomBytesStayHarmless();
     void aVeryLongLineIsColoured();
     void textAboveTheCapStaysPlain();
+    void detailPaneColoursTheConnectionJson();
+    void requestLogColoursJsonBodiesOnly();
 };
 
 void TestJsonHighlighter::coloursEachKindOfToken()
@@ -329,6 +353,71 @@ void TestJsonHighlighter::textAboveTheCapStaysPlain()
     const auto above = editorWith(jsonOfSize(cap + 100));
     QVERIFY(above->document()->characterCount() > cap);
     QVERIFY(!hasAnyFormat(above->document()));
+}
+
+void TestJsonHighlighter::detailPaneColoursTheConnectionJson()
+{
+    StagedServer server;
+    server.stage(200, connectionJson());
+    ClientConfig config;
+    config.baseUrl = server.url();
+    config.apiKey = u"k"_s;
+    IncreaseClient client(config);
+    DetailPane pane;
+    pane.setSource(&client, nullptr);
+    const auto *highlighter = pane.findChild<JsonHighlighter *>(u"jsonHighlighter"_s);
+    QVERIFY(highlighter);
+    const auto *json = pane.findChild<QPlainTextEdit *>();
+    QCOMPARE(highlighter->document(), json->document());
+
+    pane.showConnection(u"connection_1"_s);
+    QTRY_COMPARE(pane.shownId(), u"connection_1"_s);
+    const QTextDocument *document = json->document();
+    QVERIFY(document->toPlainText().contains(u"\"group_id\""_s));
+    const QColor key = colourOf(document, u"\"group_id\""_s);
+    const QColor string = colourOf(document, u"\"group_1\""_s);
+    const QColor literal = colourOf(document, u"null"_s);
+    QVERIFY(key.isValid() && string.isValid() && literal.isValid());
+    QVERIFY(key != string && string != literal && key != literal);
+}
+
+void TestJsonHighlighter::requestLogColoursJsonBodiesOnly()
+{
+    RequestLogDetail detail;
+    const auto *highlighter = detail.findChild<JsonHighlighter *>(u"jsonHighlighter"_s);
+    QVERIFY(highlighter);
+    const QTextDocument *body = nullptr;
+    const QList<QPlainTextEdit *> texts = detail.findChildren<QPlainTextEdit *>();
+    for (const QPlainTextEdit *text : texts) {
+        if (text->accessibleName() == u"Response body")
+            body = text->document();
+    }
+    QVERIFY(body);
+    QCOMPARE(highlighter->document(), body);
+
+    const QByteArray error = R"({"type":"internal_server_error","status":500,"detail":null})";
+    detail.showEntry(entryWith(500, "application/json", error));
+    QVERIFY(colourOf(body, u"\"type\""_s).isValid());
+    QVERIFY(colourOf(body, u"500"_s).isValid());
+
+    // A proxy's page: plain, even where it holds digits or words JSON knows.
+    detail.showEntry(entryWith(502, "text/html",
+                               "<html>\n<body>\n502\nnull\n\"Bad Gateway\"\n</body>\n</html>"));
+    QCOMPARE(detail.bodyText(), u"<html>\n<body>\n502\nnull\n\"Bad Gateway\"\n</body>\n</html>"_s);
+    QVERIFY(!hasAnyFormat(body));
+    // A text body that is not JSON, whatever its first characters.
+    detail.showEntry(entryWith(503, "text/plain", "1 upstream unavailable\n\"retry\": true"));
+    QVERIFY(!hasAnyFormat(body));
+
+    // JSON again after HTML; a body cut at the log's cap, which no longer parses, by its
+    // type; JSON without a type, by parsing.
+    detail.showEntry(entryWith(200, "application/json", connectionJson()));
+    QVERIFY(colourOf(body, u"\"group_id\""_s).isValid());
+    detail.showEntry(
+        entryWith(200, "application/json; charset=utf-8", connectionJson().chopped(30)));
+    QVERIFY(colourOf(body, u"\"group_id\""_s).isValid());
+    detail.showEntry(entryWith(200, QByteArray(), connectionJson()));
+    QVERIFY(colourOf(body, u"\"group_id\""_s).isValid());
 }
 
 QTEST_MAIN(TestJsonHighlighter)
