@@ -147,13 +147,19 @@ ApiCall *IncreaseClient::listConnections(const ConnectionQuery &query, const QSt
     return get(u"/oauth_connections"_s, ApiQuery::connectionList(query, cursor, limit), maxRetries);
 }
 
-ApiCall *IncreaseClient::retrieveConnection(const QString &id, int maxRetries)
+ApiCall *IncreaseClient::retrieve(const QString &collection, const QString &id,
+                                  const QString &invalidTitle, int maxRetries)
 {
     QString error;
     if (!ApiQuery::isValidPathId(id, &error))
         return failBeforeSending(
-            ApiError::make(ApiError::Kind::InvalidRequest, tr("Invalid connection id"), error));
-    return get(u"/oauth_connections/"_s + id, {}, maxRetries);
+            ApiError::make(ApiError::Kind::InvalidRequest, invalidTitle, error));
+    return get(collection + u'/' + id, {}, maxRetries);
+}
+
+ApiCall *IncreaseClient::retrieveConnection(const QString &id, int maxRetries)
+{
+    return retrieve(u"/oauth_connections"_s, id, tr("Invalid connection id"), maxRetries);
 }
 
 ApiCall *IncreaseClient::listApplications(const QStringList &statuses, const QString &cursor,
@@ -164,9 +170,21 @@ ApiCall *IncreaseClient::listApplications(const QStringList &statuses, const QSt
 
 ApiCall *IncreaseClient::retrieveApplication(const QString &id, int maxRetries)
 {
-    QString error;
-    if (!ApiQuery::isValidPathId(id, &error))
-        return failBeforeSending(
-            ApiError::make(ApiError::Kind::InvalidRequest, tr("Invalid application id"), error));
-    return get(u"/oauth_applications/"_s + id, {}, maxRetries);
+    return retrieve(u"/oauth_applications"_s, id, tr("Invalid application id"), maxRetries);
+}
+
+ApiCall *IncreaseClient::listEvents(const EventQuery &query, const QString &cursor, int maxRetries)
+{
+    if (!query.associatedObjectId.isEmpty()) {
+        QString error;
+        if (!ApiQuery::isValidPathId(query.associatedObjectId, &error))
+            return failBeforeSending(ApiError::make(ApiError::Kind::InvalidRequest,
+                                                    tr("Invalid associated object id"), error));
+    }
+    return get(u"/events"_s, ApiQuery::eventList(query, cursor), maxRetries);
+}
+
+ApiCall *IncreaseClient::retrieveEvent(const QString &id, int maxRetries)
+{
+    return retrieve(u"/events"_s, id, tr("Invalid event id"), maxRetries);
 }

@@ -39,6 +39,11 @@ public:
     ApiCall *listApplications(const QStringList &statuses, const QString &cursor,
                               int maxRetries = -1);
     ApiCall *retrieveApplication(const QString &id, int maxRetries = -1);
+    // GET /events, ascending by created_at; parse the body with ApiParsing::eventPage.
+    // A non-empty associatedObjectId must be a valid path id (refused before sending).
+    ApiCall *listEvents(const EventQuery &query, const QString &cursor, int maxRetries = -1);
+    // GET /events/{id}; parse the body with ApiParsing::eventBody.
+    ApiCall *retrieveEvent(const QString &id, int maxRetries = -1);
 
     // While set, every attempt (retries included) waits for a token of `limiter` before it
     // is sent. The caller owns the limiter; null turns limiting off.
@@ -63,6 +68,8 @@ private:
     friend class ApiCallPrivate;
     ApiCall *failBeforeSending(const ApiError &error);
     ApiCall *startCall(const QUrl &url, int maxRetries);
+    ApiCall *retrieve(const QString &collection, const QString &id, const QString &invalidTitle,
+                      int maxRetries);
     void adjustInFlight(int delta);
 
     ClientConfig m_config;

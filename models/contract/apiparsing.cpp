@@ -2,6 +2,7 @@
 
 #include "connectionpagereader.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -62,6 +63,15 @@ public:
         if (!value.isNull() && !value.isUndefined())
             fail(key, u"expected a string or null, got "_s % describeType(value));
         return std::nullopt;
+    }
+
+    // A string that must also read as an ISO 8601 date-time.
+    QString dateTime(QLatin1StringView key)
+    {
+        const QString value = string(key);
+        if (m_error.isEmpty() && !QDateTime::fromString(value, Qt::ISODateWithMs).isValid())
+            fail(key, u"expected an ISO 8601 date-time, got \""_s % value.left(40) % u'"');
+        return value;
     }
 
     bool report(QString *error) const
@@ -178,6 +188,19 @@ bool parsePage(const QByteArray &body, QString *error, QList<Item> *items, QStri
     return true;
 }
 
+// A whole body holding one object, as the retrieve endpoints answer.
+template <typename ParseItem>
+auto parseBody(const QByteArray &body, QString *error, QJsonObject *raw, ParseItem parseItem)
+    -> decltype(parseItem(QJsonObject(), error))
+{
+    const std::optional<QJsonObject> object = parseObject(body, error);
+    if (!object)
+        return std::nullopt;
+    if (raw)
+        *raw = *object;
+    return parseItem(*object, error);
+}
+
 bool isJsonSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -241,6 +264,21 @@ std::optional<OAuthApplication> application(const QJsonObject &object, QString *
     return a;
 }
 
+std::optional<IncreaseEvent> event(const QJsonObject &object, QString *error)
+{
+    FieldReader reader(object);
+    IncreaseEvent e;
+    e.id = reader.string("id"_L1);
+    e.createdAt = reader.dateTime("created_at"_L1);
+    e.category = reader.string("category"_L1);
+    e.associatedObjectId = reader.string("associated_object_id"_L1);
+    e.associatedObjectType = reader.string("associated_object_type"_L1);
+    e.type = reader.string("type"_L1);
+    if (!reader.report(error))
+        return std::nullopt;
+    return e;
+}
+
 std::optional<ConnectionPage> connectionPage(const QByteArray &body, QString *error)
 {
     if (std::optional<ConnectionPage> page = ConnectionPageReader::read(body))
@@ -264,26 +302,29 @@ std::optional<ApplicationPage> applicationPage(const QByteArray &body, QString *
     return page;
 }
 
+std::optional<EventPage> eventPage(const QByteArray &body, QString *error)
+{
+    EventPage page;
+    if (!parsePage(body, error, &page.data, &page.nextCursor, &event))
+        return std::nullopt;
+    return page;
+}
+
 std::optional<OAuthConnection> connectionBody(const QByteArray &body, QString *error,
                                               QJsonObject *raw)
 {
-    const std::optional<QJsonObject> object = parseObject(body, error);
-    if (!object)
-        return std::nullopt;
-    if (raw)
-        *raw = *object;
-    return connection(*object, error);
+    return parseBody(body, error, raw, &connection);
 }
 
 std::optional<OAuthApplication> applicationBody(const QByteArray &body, QString *error,
                                                 QJsonObject *raw)
 {
-    const std::optional<QJsonObject> object = parseObject(body, error);
-    if (!object)
-        return std::nullopt;
-    if (raw)
-        *raw = *object;
-    return application(*object, error);
+    return parseBody(body, error, raw, &application);
+}
+
+std::optional<IncreaseEvent> eventBody(const QByteArray &body, QString *error, QJsonObject *raw)
+{
+    return parseBody(body, error, raw, &event);
 }
 
 std::optional<ApiError> apiError(int httpStatus, const QByteArray &body)

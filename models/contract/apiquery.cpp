@@ -24,17 +24,28 @@ void addCommonItems(QUrlQuery &query, const QString &cursor, int limit)
     query.addQueryItem(u"limit"_s, QString::number(std::clamp(limit, 1, ApiQuery::kMaxLimit)));
 }
 
-void addStatuses(QUrlQuery &query, const QStringList &statuses)
+// The comma stays literal on the wire: status.in=active,inactive. Values come from a
+// fixed enum, so encoding each one keeps stray bytes out without touching the comma.
+void addEnumList(QUrlQuery &query, const QString &key, const QStringList &values)
 {
-    // The comma stays literal on the wire: status.in=active,inactive. Statuses come from a
-    // fixed enum, so encoding each one keeps stray bytes out without touching the comma.
-    if (statuses.isEmpty())
+    if (values.isEmpty())
         return;
     QStringList encoded;
-    encoded.reserve(statuses.size());
-    for (const QString &status : statuses)
-        encoded.append(encodedValue(status));
-    query.addQueryItem(u"status.in"_s, encoded.join(u','));
+    encoded.reserve(values.size());
+    for (const QString &value : values)
+        encoded.append(encodedValue(value));
+    query.addQueryItem(key, encoded.join(u','));
+}
+
+void addStatuses(QUrlQuery &query, const QStringList &statuses)
+{
+    addEnumList(query, u"status.in"_s, statuses);
+}
+
+void addIfGiven(QUrlQuery &query, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        query.addQueryItem(key, encodedValue(value));
 }
 
 bool isIdCharacter(char32_t c)
@@ -71,8 +82,7 @@ QUrlQuery connectionList(const ConnectionQuery &query, const QString &cursor, in
     QUrlQuery q;
     addCommonItems(q, cursor, limit);
     addStatuses(q, query.statuses);
-    if (!query.applicationId.isEmpty())
-        q.addQueryItem(u"oauth_application_id"_s, encodedValue(query.applicationId));
+    addIfGiven(q, u"oauth_application_id"_s, query.applicationId);
     return q;
 }
 
@@ -81,6 +91,19 @@ QUrlQuery applicationList(const QStringList &statuses, const QString &cursor, in
     QUrlQuery q;
     addCommonItems(q, cursor, limit);
     addStatuses(q, statuses);
+    return q;
+}
+
+QUrlQuery eventList(const EventQuery &query, const QString &cursor)
+{
+    QUrlQuery q;
+    addCommonItems(q, cursor, query.limit);
+    addEnumList(q, u"category.in"_s, query.categories);
+    addIfGiven(q, u"associated_object_id"_s, query.associatedObjectId);
+    addIfGiven(q, u"created_at.after"_s, query.createdAfter);
+    addIfGiven(q, u"created_at.before"_s, query.createdBefore);
+    addIfGiven(q, u"created_at.on_or_after"_s, query.createdOnOrAfter);
+    addIfGiven(q, u"created_at.on_or_before"_s, query.createdOnOrBefore);
     return q;
 }
 

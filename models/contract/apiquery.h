@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventquery.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
@@ -33,6 +35,11 @@ QUrlQuery connectionList(const ConnectionQuery &query, const QString &cursor,
 // Query for GET /oauth_applications; statuses subset of {"active","deleted"}.
 QUrlQuery applicationList(const QStringList &statuses, const QString &cursor,
                           int limit = kMaxLimit);
+
+// Query for GET /events. category.in is sent comma-separated like status.in
+// (category.in=oauth_connection.created,oauth_connection.deactivated); empty members of
+// `query` are left out; cursor omitted when empty.
+QUrlQuery eventList(const EventQuery &query, const QString &cursor);
 
 // Path ids must match [A-Za-z0-9_-]{1,200}; anything else (".", "..", "/", spaces,
 // unicode) is refused before any request. `error` says why.

@@ -528,8 +528,51 @@ private Q_SLOTS:
         query.applicationId = id.isEmpty() ? u"a/b"_s : id;
         QCOMPARE(run(client, client.listConnections(query, {})).result.error->kind,
                  ApiError::Kind::InvalidRequest);
+        QCOMPARE(run(client, client.retrieveEvent(id)).result.error->kind,
+                 ApiError::Kind::InvalidRequest);
+        EventQuery events;
+        events.associatedObjectId = query.applicationId;
+        QCOMPARE(run(client, client.listEvents(events, {})).result.error->kind,
+                 ApiError::Kind::InvalidRequest);
         QTest::qWait(50);
         QCOMPARE(server.requests.size(), 0);
+    }
+
+    void eventCallsSendTheirPathsAndQuery()
+    {
+        StagedServer server;
+        server.stage(200, kPage);
+        server.stage(200, R"({"id":"event_x"})");
+        IncreaseClient client(configFor(server.url()));
+        EventQuery query;
+        query.categories = {u"oauth_connection.created"_s, u"oauth_connection.deactivated"_s};
+        query.associatedObjectId = u"connection_abc"_s;
+        query.createdOnOrAfter = u"2025-06-30T12:00:00Z"_s;
+        const Run list = run(client, client.listEvents(query, u"c1"_s));
+        QVERIFY(list.result.ok());
+        QCOMPARE(list.log.size(), 1); // the request log sees it like any other call
+        QCOMPARE(server.target(0),
+                 QByteArray("/events?cursor=c1&limit=100&category.in=oauth_connection.created,"
+                            "oauth_connection.deactivated&associated_object_id=connection_abc"
+                            "&created_at.on_or_after=2025-06-30T12%3A00%3A00Z"));
+        QVERIFY(run(client, client.retrieveEvent(u"event_x"_s)).result.ok());
+        QCOMPARE(server.target(1), QByteArray("/events/event_x"));
+    }
+
+    void eventCallsAreRetriedLikeTheOthers()
+    {
+        StagedServer server;
+        server.stage(500, errorBody("internal_server_error", 500));
+        server.stage(429, errorBody("rate_limited_error", 429, "\"retry_after\":0"));
+        server.stage(200, kPage);
+        IncreaseClient client(configFor(server.url()));
+        const Run r = run(client, client.listEvents({}, {}));
+        QVERIFY(r.result.ok());
+        QCOMPARE(r.result.attempts, 3);
+        server.stage(500, errorBody("internal_server_error", 500));
+        const Run once = run(client, client.retrieveEvent(u"event_x"_s, 0));
+        QCOMPARE(once.result.error->kind, ApiError::Kind::InternalServer);
+        QCOMPARE(once.result.attempts, 1);
     }
 
     void retrieveUsesThePathId()

@@ -2,6 +2,7 @@
 
 #include "fuzzsupport.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -57,7 +58,10 @@ Expectation expect(const QByteArray &body, const QList<Field> &fields)
             if (!object.contains(field.key))
                 return failure({at % u"missing required field"_s});
             const QJsonValue value = object.value(field.key);
-            if (value.isString()) {
+            if (value.isString() && field.dateTime &&
+                !QDateTime::fromString(value.toString(), Qt::ISODateWithMs).isValid()) {
+                return failure({at % u"expected an ISO 8601 date-time, got "_s});
+            } else if (value.isString()) {
                 row.append(value.toString());
             } else if (field.nullable && value.isNull()) {
                 row.append(std::nullopt);

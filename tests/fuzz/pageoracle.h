@@ -22,6 +22,7 @@ struct Field
 {
     QLatin1StringView key;
     bool nullable;
+    bool dateTime = false; // a string that must read as an ISO 8601 date-time
 };
 
 // One object's fields, in the order of the Field list; nullopt for JSON null.

@@ -9,6 +9,20 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// An object of `fields` with `field` replaced by `value` (or removed when it is empty).
+QByteArray objectJson(const QList<QPair<QByteArray, QByteArray>> &fields, const QByteArray &field,
+                      const QByteArray &value)
+{
+    QByteArrayList parts;
+    for (const auto &[name, json] : fields) {
+        if (name != field)
+            parts.append('"' + name + "\":" + json);
+        else if (!value.isEmpty())
+            parts.append('"' + name + "\":" + value);
+    }
+    return '{' + parts.join(',') + '}';
+}
+
 OAuthConnection sampleConnection()
 {
     return {u"connection_dauknoksyr4wilz4e6my"_s,
@@ -32,19 +46,36 @@ QByteArray connectionJson(const QByteArray &field = {}, const QByteArray &value 
         {"status", R"("active")"},
         {"type", R"("oauth_connection")"},
     };
-    QByteArrayList parts;
-    for (const auto &[name, json] : fields) {
-        if (name != field)
-            parts.append('"' + name + "\":" + json);
-        else if (!value.isEmpty())
-            parts.append('"' + name + "\":" + value);
-    }
-    return '{' + parts.join(',') + '}';
+    return objectJson(fields, field, value);
 }
 
 QByteArray pageJson(const QByteArrayList &objects, const QByteArray &cursor = "null")
 {
     return R"({"data":[)" + objects.join(',') + R"(],"next_cursor":)" + cursor + '}';
+}
+
+IncreaseEvent sampleEvent()
+{
+    return {u"event_001dzz0r20rzr4zrhrr1364hy80"_s,
+            u"2020-01-31T23:59:59Z"_s,
+            u"oauth_connection.created"_s,
+            u"connection_dauknoksyr4wilz4e6my"_s,
+            u"oauth_connection"_s,
+            u"event"_s};
+}
+
+// The sample event as JSON with one field replaced (or removed when `value` is empty).
+QByteArray eventJson(const QByteArray &field = {}, const QByteArray &value = {})
+{
+    const QList<QPair<QByteArray, QByteArray>> fields = {
+        {"associated_object_id", R"("connection_dauknoksyr4wilz4e6my")"},
+        {"associated_object_type", R"("oauth_connection")"},
+        {"category", R"("oauth_connection.created")"},
+        {"created_at", R"("2020-01-31T23:59:59Z")"},
+        {"id", R"("event_001dzz0r20rzr4zrhrr1364hy80")"},
+        {"type", R"("event")"},
+    };
+    return objectJson(fields, field, value);
 }
 
 } // namespace
@@ -75,6 +106,12 @@ private Q_SLOTS:
     void apiErrorFallsBackToHttpStatus();
     void notAnApiError_data();
     void notAnApiError();
+    void validEvent();
+    void invalidEvent_data();
+    void invalidEvent();
+    void eventPage();
+    void eventPageErrors_data();
+    void eventPageErrors();
 };
 
 void TestApiParsing::validConnection_data()
@@ -561,6 +598,112 @@ void TestApiParsing::notAnApiError()
 {
     QFETCH(QByteArray, body);
     QVERIFY(!ApiParsing::apiError(500, body));
+}
+
+void TestApiParsing::validEvent()
+{
+    QString error;
+    QJsonObject raw;
+    QCOMPARE(ApiParsing::eventBody(eventJson(), &error, &raw), sampleEvent());
+    QCOMPARE(raw.size(), 6);
+    // Forward-compatible: an unknown field is ignored, an unknown category kept as sent.
+    IncreaseEvent future = sampleEvent();
+    future.category = u"oauth_connection.paused"_s;
+    const QByteArray withExtras = eventJson("category", R"("oauth_connection.paused")")
+                                      .replace('}', R"(,"new_field":[1,2]})");
+    QCOMPARE(ApiParsing::eventBody(withExtras, &error), future);
+    IncreaseEvent precise = sampleEvent();
+    precise.createdAt = u"2020-01-31T23:59:59.123+01:00"_s;
+    QCOMPARE(ApiParsing::eventBody(eventJson("created_at", R"("2020-01-31T23:59:59.123+01:00")"),
+                                   &error),
+             precise);
+}
+
+void TestApiParsing::invalidEvent_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+
+    for (const char *field : {"associated_object_id", "associated_object_type", "category",
+                              "created_at", "id", "type"}) {
+        QTest::addRow("%s missing", field)
+            << eventJson(field) << QString::fromLatin1(field) + u": missing required field"_s;
+        QTest::addRow("%s a number", field)
+            << eventJson(field, "7")
+            << QString::fromLatin1(field) + u": expected a string, got a number"_s;
+        QTest::addRow("%s null", field)
+            << eventJson(field, "null")
+            << QString::fromLatin1(field) + u": expected a string, got null"_s;
+    }
+    QTest::newRow("created_at not a date-time")
+        << eventJson("created_at", R"("yesterday")")
+        << u"created_at: expected an ISO 8601 date-time, got \"yesterday\""_s;
+    QTest::newRow("created_at empty") << eventJson("created_at", R"("")")
+                                      << u"created_at: expected an ISO 8601 date-time, got \"\""_s;
+    QTest::newRow("HTML")
+        << QByteArray("<html><body>502 Bad Gateway</body></html>")
+        << u"the body looks like HTML (often a proxy or gateway page), not JSON"_s;
+    QTest::newRow("array") << QByteArray("[]")
+                           << u"expected a JSON object at the top level, got an array"_s;
+    QTest::newRow("cut") << eventJson().chopped(9) << u"ends early"_s;
+}
+
+void TestApiParsing::invalidEvent()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    QString got;
+    QVERIFY(!ApiParsing::eventBody(body, &got));
+    QVERIFY2(got.contains(error), qPrintable(got));
+    QVERIFY(!ApiParsing::eventPage(pageJson({body}), &got));
+}
+
+void TestApiParsing::eventPage()
+{
+    QString error;
+    IncreaseEvent second = sampleEvent();
+    second.id = u"event_2"_s;
+    second.category = u"oauth_connection.deactivated"_s;
+    const auto page = ApiParsing::eventPage(
+        pageJson({eventJson(), eventJson("category", R"("oauth_connection.deactivated")")
+                                   .replace("event_001dzz0r20rzr4zrhrr1364hy80", "event_2")},
+                 R"("v57w5d")"),
+        &error);
+    QVERIFY2(page, qPrintable(error));
+    QCOMPARE(page->data, QList<IncreaseEvent>({sampleEvent(), second}));
+    QCOMPARE(page->nextCursor, u"v57w5d"_s);
+    const auto last = ApiParsing::eventPage(pageJson({}), &error);
+    QVERIFY(last && last->data.isEmpty() && last->nextCursor.isEmpty());
+    const auto noCursor = ApiParsing::eventPage(R"({"data":[]})", &error);
+    QVERIFY(noCursor && noCursor->nextCursor.isEmpty());
+}
+
+void TestApiParsing::eventPageErrors_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("no data") << QByteArray(R"({"next_cursor":null})")
+                             << u"data: missing required field"_s;
+    QTest::newRow("data an object") << QByteArray(R"({"data":{},"next_cursor":null})")
+                                    << u"data: expected an array, got an object"_s;
+    QTest::newRow("cursor a number") << pageJson({eventJson()}, "5")
+                                     << u"next_cursor: expected a string or null, got a number"_s;
+    QTest::newRow("third event broken")
+        << pageJson({eventJson(), eventJson(), eventJson("id", "true")})
+        << u"data[2].id: expected a string, got a boolean"_s;
+    QTest::newRow("second item a string")
+        << pageJson({eventJson(), R"("event")"}) << u"data[1]: expected an object, got a string"_s;
+    QTest::newRow("a connection page")
+        << pageJson({connectionJson()}) << u"data[0].category: missing required field"_s;
+}
+
+void TestApiParsing::eventPageErrors()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    QString got;
+    QVERIFY(!ApiParsing::eventPage(body, &got));
+    QCOMPARE(got, error);
 }
 
 QTEST_GUILESS_MAIN(TestApiParsing)

@@ -39,6 +39,8 @@ const QStringList kApplicationStatuses = {u"active"_s, u"deleted"_s};
 
 } // namespace
 
+Q_DECLARE_METATYPE(EventQuery)
+
 class TestApiQuery : public QObject
 {
     Q_OBJECT
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void connectionList();
     void applicationList_data();
     void applicationList();
+    void eventList_data();
+    void eventList();
     void cursorComesBackVerbatim_data();
     void cursorComesBackVerbatim();
     void validPathIds_data();
@@ -123,6 +127,56 @@ void TestApiQuery::applicationList()
     QFETCH(QByteArray, expected);
 
     QCOMPARE(onTheWire(ApiQuery::applicationList(statuses, cursor)), expected);
+}
+
+void TestApiQuery::eventList_data()
+{
+    QTest::addColumn<EventQuery>("query");
+    QTest::addColumn<QString>("cursor");
+    QTest::addColumn<QByteArray>("expected");
+
+    const QByteArray base = "https://api.increase.com/oauth_connections?";
+    QTest::newRow("defaults: nothing but the limit")
+        << EventQuery() << QString() << base + "limit=100";
+    EventQuery both;
+    both.categories = {u"oauth_connection.created"_s, u"oauth_connection.deactivated"_s};
+    QTest::newRow("two categories, literal comma")
+        << both << QString()
+        << base + "limit=100&category.in=oauth_connection.created,oauth_connection.deactivated";
+    EventQuery everything = both;
+    everything.categories.removeLast();
+    everything.associatedObjectId = u"connection_dauknoksyr4wilz4e6my"_s;
+    everything.createdAfter = u"2025-06-30T12:00:00Z"_s;
+    everything.createdBefore = u"2025-07-01T00:00:00+02:00"_s;
+    everything.createdOnOrAfter = u"2025-06-30T12:00:00.250Z"_s;
+    everything.createdOnOrBefore = u"2025-07-01T00:00:00Z"_s;
+    everything.limit = 20;
+    QTest::newRow("every filter, timestamps encoded")
+        << everything << u"v57w5d"_s
+        << base + "cursor=v57w5d&limit=20&category.in=oauth_connection.created"
+                  "&associated_object_id=connection_dauknoksyr4wilz4e6my"
+                  "&created_at.after=2025-06-30T12%3A00%3A00Z"
+                  "&created_at.before=2025-07-01T00%3A00%3A00%2B02%3A00"
+                  "&created_at.on_or_after=2025-06-30T12%3A00%3A00.250Z"
+                  "&created_at.on_or_before=2025-07-01T00%3A00%3A00Z";
+    EventQuery tooMany;
+    tooMany.limit = 500;
+    QTest::newRow("limit clamped") << tooMany << QString() << base + "limit=100";
+    EventQuery sneaky;
+    sneaky.categories = {u"a&limit=1"_s};
+    QTest::newRow("a category cannot add a parameter")
+        << sneaky << QString() << base + "limit=100&category.in=a%26limit%3D1";
+}
+
+void TestApiQuery::eventList()
+{
+    QFETCH(EventQuery, query);
+    QFETCH(QString, cursor);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(onTheWire(ApiQuery::eventList(query, cursor)), expected);
+    // The server reads back exactly the timestamps given.
+    const QUrlQuery sent(QUrl::fromEncoded(expected));
+    QCOMPARE(sent.queryItemValue(u"created_at.before"_s, QUrl::FullyDecoded), query.createdBefore);
 }
 
 void TestApiQuery::cursorComesBackVerbatim_data()
