@@ -25,14 +25,19 @@ private:
     SandboxResponse retrieveConnection(const QString &id) const;
     SandboxResponse listApplications(const SandboxRequest &request) const;
     SandboxResponse retrieveApplication(const QString &id) const;
+    SandboxResponse listEvents(const SandboxRequest &request) const;
+    SandboxResponse retrieveEvent(const QString &id) const;
 
-    // Resolves `cursor` against a filter of `size` rows: the first row of the page, or
-    // an error response.
+    // Resolves `cursor` against a filter: the value it carries (below `bound`), or an
+    // error response. Applications' cursors carry the next offset; connections' and
+    // events' the last item listed, so a page starts after it however the list changed.
     std::optional<SandboxResponse> startOfPage(const QString &cursor, quint64 filterSignature,
-                                               quint32 size, quint32 *offset) const;
-    template <typename AppendItem>
+                                               quint32 bound, quint32 *value) const;
+    // Items offset..offset+limit of `size`; `cursorValue(end)` is what the next cursor
+    // carries when items remain.
+    template <typename AppendItem, typename CursorValue>
     SandboxResponse page(quint32 offset, int limit, quint32 size, quint64 filterSignature,
-                         qsizetype itemSize, AppendItem appendItem) const;
+                         qsizetype itemSize, AppendItem appendItem, CursorValue cursorValue) const;
 
     const SandboxDataset &m_dataset;
     QByteArray m_apiKey;

@@ -54,8 +54,8 @@ struct Reader
 SandboxCommandLine::SandboxCommandLine()
 {
     m_parser.setApplicationDescription(
-        u"The local Increase sandbox: OAuth connections and applications over generated "
-        u"data, with fault injection. Serves on 127.0.0.1 only."_s);
+        u"The local Increase sandbox: OAuth connections, applications and their events "
+        u"over generated data, with fault injection. Serves on 127.0.0.1 only."_s);
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
@@ -69,6 +69,10 @@ SandboxCommandLine::SandboxCommandLine()
         {u"fail-rate"_s, u"Fraction (0-1) of requests answered 500."_s, u"R"_s},
         {u"drop-rate"_s, u"Fraction (0-1) of 200 bodies cut mid-way."_s, u"R"_s},
         {u"rate-limit"_s, u"Requests per second before 429s (0: unlimited)."_s, u"RPS"_s},
+        {u"churn"_s,
+         u"Changes per minute while serving: new connections and deactivations, each "
+         u"with its event (default 0: none)."_s,
+         u"N"_s},
         {u"tricky"_s, u"Application names that test edge cases (formula strings, line "
                       u"breaks, a null name, non-ASCII) instead of realistic ones."_s},
     });
@@ -104,6 +108,7 @@ bool SandboxCommandLine::readOptions()
     read.number(u"fail-rate"_s, 0.0, 1.0, &m_options.failRate);
     read.number(u"drop-rate"_s, 0.0, 1.0, &m_options.dropRate);
     read.number(u"rate-limit"_s, 0.0, 1e9, &m_options.rateLimit);
+    read.integer(u"churn"_s, 0, 60'000, &m_options.churnPerMinute);
     m_options.tricky = m_parser.isSet(u"tricky"_s);
     if (m_error.isEmpty() && m_parser.isSet(u"seed"_s)) {
         bool ok = false;

@@ -1,5 +1,6 @@
 #include "sandboxdataset.h"
 
+#include "sandboxeventlog.h"
 #include "sandboxjson.h"
 #include "sandboxnames.h"
 #include "sandboxrandom.h"
@@ -53,13 +54,17 @@ SandboxDataset::SandboxDataset(quint64 seed, quint32 connections, int applicatio
 {
     applications = std::clamp(applications, 1, MaxApplications);
     m_connections.resize(std::min(connections, MaxConnections));
+    m_generated = quint32(m_connections.size());
     if (applications >= DeletedApplicationIndex + 1)
         m_deletedApplication = DeletedApplicationIndex;
     generateConnections(applications);
     sortTies();
     generateApplications(applications);
     buildIndexes();
+    m_events = std::make_unique<SandboxEventLog>(*this, seed);
 }
+
+SandboxDataset::~SandboxDataset() = default;
 
 qint64 SandboxDataset::timeBase()
 {
@@ -187,7 +192,7 @@ SandboxDataset::Rows SandboxDataset::rows(quint8 statuses, int application) cons
 {
     Rows rows;
     const int slot = statusSlot(statuses);
-    if (slot == 2 && application < 0) {
+    if (slot == 2 && application < 0 && !m_everyRowListed) {
         rows.m_size = connectionCount();
         return rows;
     }
@@ -211,9 +216,9 @@ std::optional<quint32> SandboxDataset::findConnection(QStringView id) const
     }
     const auto it = std::lower_bound(
         m_byId.begin(), m_byId.end(), key, [this](quint32 row, const char *wanted) {
-            return std::memcmp(m_connections[row].id, wanted, IdLength) < 0;
+            return std::memcmp(connection(row).id, wanted, IdLength) < 0;
         });
-    if (it == m_byId.end() || std::memcmp(m_connections[*it].id, key, IdLength) != 0)
+    if (it == m_byId.end() || std::memcmp(connection(*it).id, key, IdLength) != 0)
         return std::nullopt;
     return *it;
 }
@@ -231,7 +236,8 @@ int SandboxDataset::findApplication(QStringView id) const
 // three share a group with another.
 void SandboxDataset::writeGroupId(char *out, quint32 row) const
 {
-    const quint64 groups = std::max<quint64>(1, quint64(connectionCount()) * 3 / 4);
+    // From the generated count, so a churned connection changes no other group.
+    const quint64 groups = std::max<quint64>(1, quint64(m_generated) * 3 / 4);
     const quint64 group = SandboxRandom::mix(m_seed ^ SandboxRandom::mix(row + 1)) % groups;
     const quint64 first = SandboxRandom::mix(m_seed * 31 + group);
     writeId(out, first, SandboxRandom::mix(first));
@@ -249,7 +255,7 @@ template <size_t N> char *put(char *out, const char (&text)[N])
 
 void SandboxDataset::appendConnectionJson(QByteArray &out, quint32 row) const
 {
-    const Connection &c = m_connections[row];
+    const Connection &c = connection(row);
     const QByteArray &applicationId = m_applications[c.application].id;
     char buffer[320];
     char *p = put(buffer, R"({"id":"connection_)");
@@ -272,4 +278,98 @@ void SandboxDataset::appendConnectionJson(QByteArray &out, quint32 row) const
     p = c.deletedAt == 0 ? put(p, R"(","status":"active")") : put(p, R"(","status":"inactive")");
     p = put(p, R"(,"type":"oauth_connection"})");
     out.append(buffer, p - buffer);
+}
+
+bool SandboxDataset::listedBefore(quint32 a, quint32 b) const
+{
+    const Connection &x = connection(a);
+    const Connection &y = connection(b);
+    if (x.createdAt != y.createdAt)
+        return x.createdAt > y.createdAt;
+    return std::memcmp(x.id, y.id, IdLength) > 0;
+}
+
+quint32 SandboxDataset::positionAfter(const Rows &rows, quint32 row) const
+{
+    quint32 low = 0;
+    quint32 high = rows.size();
+    while (low < high) {
+        const quint32 middle = low + (high - low) / 2;
+        const quint32 at = rows.at(middle);
+        if (at == row || listedBefore(at, row))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+void SandboxDataset::insertInOrder(std::vector<quint32> &list, quint32 row)
+{
+    list.insert(std::upper_bound(list.begin(), list.end(), row,
+                                 [this](quint32 a, quint32 b) { return listedBefore(a, b); }),
+                row);
+}
+
+void SandboxDataset::eraseFrom(std::vector<quint32> &list, quint32 row)
+{
+    const auto it = std::lower_bound(list.begin(), list.end(), row,
+                                     [this](quint32 a, quint32 b) { return listedBefore(a, b); });
+    if (it != list.end() && *it == row)
+        list.erase(it);
+}
+
+// The unfiltered list is the generated rows as they are until churn adds one.
+void SandboxDataset::listEveryRow()
+{
+    if (m_everyRowListed)
+        return;
+    std::vector<quint32> &every = list(2, -1);
+    every.resize(connectionCount());
+    for (quint32 row = 0; row < connectionCount(); ++row)
+        every[row] = row;
+    m_everyRowListed = true;
+}
+
+std::optional<quint32> SandboxDataset::addConnection(qint64 unixSeconds, int application,
+                                                     quint64 idBits1, quint64 idBits2)
+{
+    Connection c{};
+    writeId(c.id, idBits1, idBits2);
+    if (findConnection(QString(u"connection_"_s + QLatin1StringView(c.id, IdLength))))
+        return std::nullopt;
+    c.createdAt = quint32(std::max(unixSeconds, TimeBase) - TimeBase);
+    c.deletedAt = 0;
+    c.application = quint16(application);
+    listEveryRow();
+    const quint32 row = connectionCount();
+    m_added.push_back(c);
+
+    m_byId.insert(std::lower_bound(m_byId.begin(), m_byId.end(), row,
+                                   [this](quint32 a, quint32 b) {
+                                       return std::memcmp(connection(a).id, connection(b).id,
+                                                          IdLength) < 0;
+                                   }),
+                  row);
+    insertInOrder(list(0, -1), row);
+    insertInOrder(list(0, application), row);
+    insertInOrder(list(2, application), row);
+    insertInOrder(list(2, -1), row);
+    m_events->add(SandboxEventLog::key(row, SandboxEventLog::Created));
+    return row;
+}
+
+bool SandboxDataset::deactivate(quint32 row, qint64 unixSeconds)
+{
+    if (row >= connectionCount() || connection(row).deletedAt != 0)
+        return false;
+    Connection &c = row < m_generated ? m_connections[row] : m_added[row - m_generated];
+    // Never before it was created, and never 0, which means active.
+    c.deletedAt = std::max({quint32(std::max(unixSeconds, TimeBase) - TimeBase), c.createdAt, 1u});
+    eraseFrom(list(0, -1), row);
+    eraseFrom(list(0, c.application), row);
+    insertInOrder(list(1, -1), row);
+    insertInOrder(list(1, c.application), row);
+    m_events->add(SandboxEventLog::key(row, SandboxEventLog::Deactivated));
+    return true;
 }

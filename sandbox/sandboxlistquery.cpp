@@ -45,24 +45,37 @@ QString SandboxListQuery::cursor()
 
 quint8 SandboxListQuery::statuses(const QStringList &allowed, quint8 fallback)
 {
-    const QStringList given = values(u"status.in"_s);
-    if (given.isEmpty())
+    const std::optional<QStringList> given = enumList(u"status.in"_s, allowed);
+    if (!given)
         return fallback;
     quint8 mask = 0;
+    for (const QString &value : *given)
+        mask |= quint8(1u << allowed.indexOf(value));
+    return mask;
+}
+
+std::optional<QStringList> SandboxListQuery::enumList(const QString &name,
+                                                      const QStringList &allowed)
+{
+    const QStringList given = values(name);
+    if (given.isEmpty())
+        return std::nullopt;
+    // Long enums (event categories) are not spelled out in every message.
+    const QString choices =
+        allowed.size() <= 8 ? u"one of: "_s + allowed.join(u", "_s) : u"a valid value"_s;
+    QStringList found;
     // Repeated parameters add up, as with `status.in=a&status.in=b`.
     for (const QString &list : given) {
         for (const QString &raw : list.split(u',')) {
             const QString value = raw.trimmed();
-            const auto position = allowed.indexOf(value);
-            if (position < 0) {
-                reject(u"status.in"_s,
-                       u"\"%1\" is not one of: %2"_s.arg(value.left(40), allowed.join(u", "_s)));
-                return fallback;
+            if (!allowed.contains(value)) {
+                reject(name, u"\"%1\" is not %2"_s.arg(value.left(60), choices));
+                return std::nullopt;
             }
-            mask |= quint8(1u << position);
+            found.append(value);
         }
     }
-    return mask;
+    return found;
 }
 
 std::optional<QString> SandboxListQuery::text(const QString &name)
@@ -77,7 +90,7 @@ std::optional<QString> SandboxListQuery::text(const QString &name)
     return given.last();
 }
 
-std::optional<qint64> SandboxListQuery::timestamp(const QString &name)
+std::optional<qint64> SandboxListQuery::timestampMs(const QString &name)
 {
     const std::optional<QString> given = text(name);
     if (!given)
@@ -89,5 +102,5 @@ std::optional<qint64> SandboxListQuery::timestamp(const QString &name)
     }
     if (parsed.timeSpec() == Qt::LocalTime) // no offset given: the API means UTC
         parsed.setTimeZone(QTimeZone::utc());
-    return parsed.toSecsSinceEpoch();
+    return parsed.toMSecsSinceEpoch();
 }

@@ -24,10 +24,13 @@ public:
     // The values of a comma-separated `status.in` as a mask of their positions in
     // `allowed` (bit 0 for allowed[0]); `fallback` when the parameter is absent.
     quint8 statuses(const QStringList &allowed, quint8 fallback);
+    // The values of a comma-separated enum list such as `category.in`, each checked
+    // against `allowed`; nullopt when the parameter is absent or a value is refused.
+    std::optional<QStringList> enumList(const QString &name, const QStringList &allowed);
     // A parameter that, when given, must not be empty.
     std::optional<QString> text(const QString &name);
-    // An ISO 8601 date-time, as Unix seconds.
-    std::optional<qint64> timestamp(const QString &name);
+    // An ISO 8601 date-time, as milliseconds since the Unix epoch.
+    std::optional<qint64> timestampMs(const QString &name);
 
     const QJsonArray &errors() const { return m_errors; }
 

@@ -16,6 +16,9 @@ struct SandboxOptions
     double failRate = 0.0;  // fraction of requests answered 500
     double dropRate = 0.0;  // fraction of 200 bodies cut mid-way
     double rateLimit = 0.0; // requests per second; 0: unlimited
+    // Changes a minute while serving (new connections and deactivations, each with its
+    // event, at the server's clock); 0: the data stays as generated.
+    int churnPerMinute = 0;
     // Application names that exercise the awkward cases (formula strings, line breaks, a
     // null name, UTF-8) instead of believable ones: for tests, never for demos.
     bool tricky = false;

@@ -1,12 +1,14 @@
 #include "sandboxserver.h"
 
 #include "sandboxapi.h"
+#include "sandboxchurn.h"
 #include "sandboxdataset.h"
 #include "sandboxerrors.h"
 #include "sandboxhttpserver.h"
 #include "sandboxrandom.h"
 #include "tokenbucket.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QTcpServer>
@@ -33,6 +35,7 @@ struct SandboxServer::Private
     SandboxOptions options;
     std::unique_ptr<SandboxDataset> dataset;
     std::unique_ptr<SandboxApi> api;
+    std::unique_ptr<SandboxChurn> churn;
     QElapsedTimer clock;
     TokenBucket bucket;
     SandboxRandom faults;
@@ -105,6 +108,7 @@ bool SandboxServer::listen(QString *error)
             quint32(std::clamp<qint64>(d->options.connections, 0, SandboxDataset::MaxConnections)),
             d->options.applications, d->options.tricky);
         d->api = std::make_unique<SandboxApi>(*d->dataset, d->options.apiKey);
+        d->churn = std::make_unique<SandboxChurn>(*d->dataset, d->options.seed);
     }
     auto tcp = std::make_unique<QTcpServer>();
     if (!tcp->listen(QHostAddress::LocalHost, d->options.port)) {
@@ -119,6 +123,7 @@ bool SandboxServer::listen(QString *error)
     d->http = std::make_unique<SandboxHttpServer>(
         [p](const SandboxRequest &request, QTcpSocket *socket) { p->handle(request, socket); });
     d->http->bind(tcp.release()); // the HTTP server takes ownership
+    d->churn->setRate(d->options.churnPerMinute);
     return true;
 }
 
@@ -157,6 +162,24 @@ void SandboxServer::setRateLimit(double requestsPerSecond)
 {
     d->options.rateLimit = std::max(0.0, requestsPerSecond);
     d->bucket.setRate(d->options.rateLimit, d->clock.elapsed());
+}
+
+void SandboxServer::setChurn(int changesPerMinute)
+{
+    d->options.churnPerMinute = std::max(0, changesPerMinute);
+    if (d->churn && d->http)
+        d->churn->setRate(d->options.churnPerMinute);
+}
+
+void SandboxServer::churnOnce()
+{
+    if (d->churn)
+        d->churn->step(QDateTime::currentSecsSinceEpoch());
+}
+
+qint64 SandboxServer::churnChanges() const
+{
+    return d->churn ? d->churn->changes() : 0;
 }
 
 qint64 SandboxServer::requestsServed() const

@@ -6,8 +6,9 @@
 #include <QUrl>
 #include <memory>
 
-// The local Increase sandbox: the OAuth connection and application endpoints of the
-// contract on QtHttpServer, over deterministic generated data, with fault injection.
+// The local Increase sandbox: the OAuth connection, application and event endpoints of
+// the contract on QtHttpServer, over deterministic generated data, with fault injection
+// and, on request, churn.
 // Listens on 127.0.0.1 only.
 class SandboxServer : public QObject
 {
@@ -27,11 +28,16 @@ public:
     void setFailRate(double rate);
     void setDropRate(double rate);
     void setRateLimit(double requestsPerSecond);
+    // Changes a minute (SandboxOptions::churnPerMinute); 0 stops the churn.
+    void setChurn(int changesPerMinute);
+    // Makes one churn change now, whatever the rate: for tests that want no timer.
+    void churnOnce();
 
     // Counters since start, for tests and benchmarks.
     qint64 requestsServed() const;
     qint64 requestsReceived() const; // including those still waiting on injected latency
     qint64 rateLimitedResponses() const;
+    qint64 churnChanges() const;
 
 private:
     struct Private;

@@ -182,3 +182,11 @@ RawHttpConnection::Response RawHttpConnection::get(const QByteArray &target, con
     }
     return response;
 }
+
+QStringList idsOf(const QList<QJsonObject> &items)
+{
+    QStringList result;
+    for (const QJsonObject &item : items)
+        result.append(item[u"id"].toString());
+    return result;
+}

@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <optional>
 
@@ -21,6 +22,9 @@ struct HttpResult
 
     QJsonObject json() const;
 };
+
+// The `id` of each listed object, in order.
+QStringList idsOf(const QList<QJsonObject> &items);
 
 // A synchronous client for the in-process sandbox: it spins a local event loop, so the
 // server (same thread) keeps serving while a test waits.

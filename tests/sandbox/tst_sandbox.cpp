@@ -34,14 +34,6 @@ bool listedBefore(const QJsonObject &a, const QJsonObject &b)
     return createdA != createdB ? createdA > createdB : a[u"id"].toString() > b[u"id"].toString();
 }
 
-QStringList ids(const QList<QJsonObject> &items)
-{
-    QStringList result;
-    for (const QJsonObject &item : items)
-        result.append(item[u"id"].toString());
-    return result;
-}
-
 } // namespace
 
 class TestSandbox : public QObject
@@ -156,7 +148,7 @@ void TestSandbox::applicationShape()
 void TestSandbox::everyConnectionOnceInOrder()
 {
     QCOMPARE(m_all.size(), 2500);
-    const QStringList allIds = ids(m_all);
+    const QStringList allIds = idsOf(m_all);
     QCOMPARE(QSet<QString>(allIds.cbegin(), allIds.cend()).size(), 2500);
     int ties = 0;
     int inactive = 0;
@@ -230,7 +222,7 @@ void TestSandbox::filters()
         int pages = 0;
         const QList<QJsonObject> got = m_client->listAll(target, &failure, &pages);
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
-        QCOMPARE(ids(got), ids(wanted));
+        QCOMPARE(idsOf(got), idsOf(wanted));
         QCOMPARE(got, wanted);
         QCOMPARE(pages, std::max<int>(1, int((wanted.size() + limit - 1) / limit)));
     }

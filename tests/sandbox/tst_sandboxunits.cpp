@@ -326,9 +326,9 @@ void TestSandboxUnits::listQuery()
                            {u"created_at.before"_s, u"2024-03-05T18:04:11+01:00"_s}});
     QCOMPARE(good.limit(), 7);
     QCOMPARE(good.statuses({u"active"_s, u"deleted"_s}, 0), quint8(3));
-    QCOMPARE(good.timestamp(u"created_at.after"_s), std::optional<qint64>(1709658251));
-    QCOMPARE(good.timestamp(u"created_at.before"_s), std::optional<qint64>(1709658251));
-    QCOMPARE(good.timestamp(u"created_at.on_or_after"_s), std::optional<qint64>());
+    QCOMPARE(good.timestampMs(u"created_at.after"_s), std::optional<qint64>(1709658251000));
+    QCOMPARE(good.timestampMs(u"created_at.before"_s), std::optional<qint64>(1709658251000));
+    QCOMPARE(good.timestampMs(u"created_at.on_or_after"_s), std::optional<qint64>());
     QVERIFY(good.errors().isEmpty());
 
     SandboxListQuery bad({{u"limit"_s, u"+5"_s},
@@ -336,7 +336,7 @@ void TestSandboxUnits::listQuery()
                           {u"created_at.after"_s, u"soon"_s}});
     bad.limit();
     bad.statuses({u"active"_s}, 1);
-    bad.timestamp(u"created_at.after"_s);
+    bad.timestampMs(u"created_at.after"_s);
     QCOMPARE(bad.errors().size(), 3);
 }
 
