@@ -1,5 +1,6 @@
 // Runs the official Increase Node SDK, unchanged, against a server that implements the
-// OAuth endpoints of the contract (the local sandbox), and checks what it gets back.
+// OAuth connection, application and event endpoints of the contract (the local sandbox),
+// and checks what it gets back.
 //
 //   node conformance.mjs BASE_URL API_KEY [--no-auth-check]
 //
@@ -34,6 +35,7 @@ function check(condition, message) {
 
 const CONNECTION_FIELDS = ['created_at', 'deleted_at', 'group_id', 'id', 'oauth_application_id', 'status', 'type'];
 const APPLICATION_FIELDS = ['client_id', 'created_at', 'deleted_at', 'id', 'name', 'status', 'type'];
+const EVENT_FIELDS = ['associated_object_id', 'associated_object_type', 'category', 'created_at', 'id', 'type'];
 const sameKeys = (object, fields) => isDeepStrictEqual(Object.keys(object).sort(), fields);
 
 // The SDK's own auto-pagination loop, as its README shows it.
@@ -60,6 +62,75 @@ function checkListing(name, items, { statuses, applicationId } = {}) {
     }
   }
   lines.push(`${name}: ${items.length} connections`);
+}
+
+async function listEvents(params) {
+  const items = [];
+  for await (const event of client.events.list(params)) items.push(event);
+  return items;
+}
+
+function checkEvents(name, items, { categories, objectId } = {}) {
+  const ids = new Set(items.map((item) => item.id));
+  check(ids.size === items.length, `${name}: duplicate ids`);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!check(sameKeys(item, EVENT_FIELDS), `${name}: ${item.id} has fields ${Object.keys(item)}`)) break;
+    if (categories && !check(categories.includes(item.category), `${name}: ${item.id} is ${item.category}`)) break;
+    if (objectId && !check(item.associated_object_id === objectId, `${name}: ${item.id} is of another object`)) break;
+    check(item.type === 'event' && item.associated_object_type === 'oauth_connection', `${name}: ${item.id} type`);
+    if (i > 0) {
+      const previous = items[i - 1];
+      const ordered = previous.created_at < item.created_at
+        || (previous.created_at === item.created_at && previous.id < item.id);
+      if (!check(ordered, `${name}: ${previous.id} then ${item.id} is not oldest first, ties by id`)) break;
+    }
+  }
+  lines.push(`${name}: ${items.length} events`);
+}
+
+async function checkEventEndpoints(connections) {
+  const CREATED = 'oauth_connection.created';
+  const DEACTIVATED = 'oauth_connection.deactivated';
+  const events = await listEvents();
+  checkEvents('events', events);
+  const inactive = connections.filter((c) => c.status === 'inactive');
+  check(events.length === connections.length + inactive.length,
+    `events: ${events.length}, expected one per connection and one per deactivation`);
+  const created = await listEvents({ category: { in: [CREATED] } });
+  checkEvents(`events category.in=[${CREATED}]`, created, { categories: [CREATED] });
+  check(created.length === connections.length, 'not one created event per connection');
+  const deactivated = await listEvents({ category: { in: [DEACTIVATED] }, limit: 13 });
+  checkEvents(`events category.in=[${DEACTIVATED}], limit 13`, deactivated, { categories: [DEACTIVATED] });
+  const deletedAt = new Map(inactive.map((c) => [c.id, c.deleted_at]));
+  check(deactivated.length === inactive.length
+    && deactivated.every((e) => deletedAt.get(e.associated_object_id) === e.created_at),
+    'deactivated events differ from the inactive connections');
+  const both = await listEvents({ category: { in: [CREATED, DEACTIVATED] }, limit: 37 });
+  check(isDeepStrictEqual(both, events), 'both categories, limit 37, differ from the whole listing');
+
+  const connection = inactive[0] ?? connections[0];
+  const history = await listEvents({ associated_object_id: connection.id });
+  checkEvents(`events of ${connection.id}`, history, { objectId: connection.id });
+  check(history[0]?.category === CREATED && history[0]?.created_at === connection.created_at,
+    `${connection.id}: no created event at its created_at`);
+  check(history.length === (connection.deleted_at === null ? 1 : 2), `${connection.id}: ${history.length} events`);
+
+  const middle = events[Math.floor(events.length / 2)].created_at;
+  const later = await listEvents({ created_at: { on_or_after: middle } });
+  check(isDeepStrictEqual(later, events.filter((e) => e.created_at >= middle)), 'created_at.on_or_after differs');
+  const earlier = await listEvents({ created_at: { before: middle } });
+  check(earlier.length + later.length === events.length, 'created_at.before and on_or_after do not split the list');
+
+  const retrieved = await client.events.retrieve(events[0].id);
+  check(isDeepStrictEqual(retrieved, events[0]), `retrieve ${events[0].id} differs from the listing`);
+  lines.push(`retrieve event: ${retrieved.id}`);
+  await expectError('retrieve unknown event', client.events.retrieve('event_doesnotexist000000000'),
+    NotFoundError, ObjectNotFoundError, (e) => e.status === 404);
+  await expectError('events category.in=[bogus]', client.events.list({ category: { in: ['bogus'] } }),
+    BadRequestError, InvalidParametersError, (e) => e.status === 400);
+  await expectError('events created_at.after=soon', client.events.list({ created_at: { after: 'soon' } }),
+    BadRequestError, InvalidParametersError);
 }
 
 async function expectError(name, promise, errorClass, specificClass, extra = () => true) {
@@ -129,6 +200,7 @@ async function main() {
   }
   await expectError('status.in=[bogus]', client.oauthConnections.list({ status: { in: ['bogus'] } }),
     BadRequestError, InvalidParametersError);
+  await checkEventEndpoints(all);
   if (checkAuth) {
     const stranger = new Increase({ apiKey: `${apiKey}-wrong`, baseURL, maxRetries: 0 });
     await expectError('wrong API key', stranger.oauthConnections.list(),
