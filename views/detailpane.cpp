@@ -7,7 +7,9 @@
 #include "apiquery.h"
 #include "applicationlistmodel.h"
 #include "errorbanner.h"
+#include "historysection.h"
 #include "increaseclient.h"
+#include "instanttext.h"
 #include "jsonhighlighter.h"
 
 #include <QApplication>
@@ -22,25 +24,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// "2024-01-02 15:04:05 UTC" and the same instant in local time on a second line. Text the
-// API sent that is not a timestamp is shown as sent.
-QString bothTimes(const QString &iso)
-{
-    const QDateTime instant = QDateTime::fromString(iso, Qt::ISODateWithMs);
-    if (!instant.isValid())
-        return iso;
-    const QDateTime utc = instant.toUTC();
-    return QCoreApplication::translate("DetailPane", "%1 UTC\n%2 (local time)")
-        .arg(utc.toString(u"yyyy-MM-dd HH:mm:ss"_s),
-             QLocale().toString(utc.toLocalTime(), QLocale::LongFormat));
-}
-
-} // namespace
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
@@ -49,6 +35,7 @@ DetailPane::DetailPane(QWidget *parent)
     , m_banner(new ErrorBanner(this))
     , m_state(new QLabel(this))
     , m_fields(new QWidget(this))
+    , m_history(new HistorySection(this))
     , m_copyId(new QPushButton(tr("Copy &ID"), this))
     , m_copyJson(new QPushButton(tr("Copy JS&ON"), this))
     , m_json(new QPlainTextEdit(this))
@@ -79,6 +66,11 @@ DetailPane::DetailPane(QWidget *parent)
     m_created = addField(form, tr("Created:"));
     m_deleted = addField(form, tr("Deleted:"));
     m_retrievedAt = addField(form, tr("Retrieved:"));
+    int labelWidth = 0;
+    for (int row = 0; row < form->rowCount(); ++row)
+        labelWidth =
+            std::max(labelWidth, form->itemAt(row, QFormLayout::LabelRole)->sizeHint().width());
+    m_history->setLabelWidth(labelWidth);
 
     m_json->setReadOnly(true);
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -101,6 +93,7 @@ DetailPane::DetailPane(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_state);
     layout->addWidget(m_fields);
+    layout->addWidget(m_history);
     layout->addLayout(buttons);
     layout->addWidget(m_json, 1);
 
@@ -144,6 +137,7 @@ void DetailPane::setSource(IncreaseClient *client, const ApplicationListModel *n
     abortCall();
     disconnect(m_namesConnection);
     m_client = client;
+    m_history->setClient(client);
     m_names = names;
     if (names)
         m_namesConnection =
@@ -265,6 +259,8 @@ void DetailPane::onRetrieved(const QString &id, const ApiResult &result)
     }
     m_shown = connection;
     showFields(*connection);
+    // Once the connection is known to exist: an id that is not found has no history.
+    m_history->load(connection->id);
     // As retrieved: the server's key order and digits, unknown fields included.
     m_json->setPlainText(QString::fromUtf8(JsonFormat::indented(result.body)));
     const QDateTime finished =
@@ -289,9 +285,9 @@ void DetailPane::showFields(const OAuthConnection &connection)
     m_status->setText(connection.status);
     m_groupId->setText(connection.groupId);
     m_type->setText(connection.type);
-    m_created->setText(bothTimes(connection.createdAt));
+    m_created->setText(InstantText::utcAndLocal(connection.createdAt));
     m_created->setToolTip(tr("As sent: %1").arg(connection.createdAt));
-    m_deleted->setText(connection.deletedAt ? bothTimes(*connection.deletedAt)
+    m_deleted->setText(connection.deletedAt ? InstantText::utcAndLocal(*connection.deletedAt)
                                             : tr("Not deleted (null)"));
     m_deleted->setToolTip(connection.deletedAt ? tr("As sent: %1").arg(*connection.deletedAt)
                                                : QString());
@@ -310,6 +306,7 @@ void DetailPane::showApplicationName()
 void DetailPane::clearFields(const QString &message)
 {
     m_shown.reset();
+    m_history->clear();
     m_state->setText(message);
     m_state->show();
     m_fields->hide();

@@ -9,6 +9,7 @@
 class ApiCall;
 class ApplicationListModel;
 class ErrorBanner;
+class HistorySection;
 class IncreaseClient;
 class QFormLayout;
 class QLabel;
@@ -18,8 +19,9 @@ class QPushButton;
 
 // One connection, freshly retrieved (GET /oauth_connections/{id}): every field, with
 // timestamps in UTC and local time, the application's name, the raw JSON as retrieved,
-// when it was retrieved and how long it took. "Go to ID…" retrieves any id typed in.
-// Only the latest request counts: a reply for an earlier selection is dropped.
+// when it was retrieved and how long it took; under the fields, its history (its events,
+// listed once the connection has arrived). "Go to ID…" retrieves any id typed in. Only
+// the latest request counts: a reply for an earlier selection is dropped.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
     QString rawJson() const;
     bool isRetrieving() const { return !m_call.isNull(); }
     ErrorBanner *banner() const { return m_banner; }
+    // The shown connection's events, under the fields.
+    HistorySection *history() const { return m_history; }
     QLineEdit *goToField() const { return m_goTo; }
     // The line above the fields ("Retrieving…", "… is not in the current list"); empty
     // when the fields speak for themselves.
@@ -79,6 +83,7 @@ private:
     ErrorBanner *m_banner;
     QLabel *m_state;
     QWidget *m_fields;
+    HistorySection *m_history;
     QLabel *m_id;
     QLabel *m_status;
     QLabel *m_application;

@@ -10,6 +10,7 @@
 #include "englishplurals.h"
 #include "errorbanner.h"
 #include "exportcontroller.h"
+#include "historysection.h"
 #include "inprocesssandbox.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
@@ -128,7 +129,10 @@ int main(int argc, char *argv[])
 
     // 1. The table with a connection in the detail pane.
     window.tableView()->goToRow(3);
-    waitFor([&] { return !window.detailPane()->shownId().isEmpty(); });
+    waitFor([&] {
+        return !window.detailPane()->shownId().isEmpty() &&
+               !window.detailPane()->history()->isLoading();
+    });
     bool ok = shoot(window, out, u"table-detail"_s + suffix);
 
     // 2. A failure: the banner above the table and the request log on the failed requests.
