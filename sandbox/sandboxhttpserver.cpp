@@ -1,6 +1,8 @@
 #include "sandboxhttpserver.h"
 
+#include <QDateTime>
 #include <QHttpServerRequest>
+#include <QLocale>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -67,6 +69,13 @@ SandboxRequest toSandboxRequest(const QHttpServerRequest &request)
     return decoded;
 }
 
+// RFC 7231 IMF-fixdate, as real servers send on every response: the client takes the
+// server's clock from it (where a watch starts), never from its own.
+QByteArray httpDate(const QDateTime &utc)
+{
+    return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
 } // namespace
 
 SandboxHttpServer::SandboxHttpServer(Handler handler, QObject *parent)
@@ -96,6 +105,8 @@ void SandboxHttpServer::respond(QTcpSocket *socket, const SandboxResponse &respo
         .append(reasonPhrase(response.status))
         .append("\r\nContent-Type: application/json\r\nContent-Length: ")
         .append(QByteArray::number(response.body.size()))
+        .append("\r\nDate: ")
+        .append(httpDate(QDateTime::currentDateTimeUtc()))
         .append("\r\n");
     if (response.retryAfterSeconds > 0) {
         message.append("Retry-After: ")

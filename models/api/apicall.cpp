@@ -312,6 +312,10 @@ void ApiCallPrivate::onReplyFinished()
     result.body = outcome.error ? redacted(body) : body;
     result.latencyMs = latency;
     result.attempts = attempt;
+    for (const auto &header : headers) {
+        if (header.first.compare("date", Qt::CaseInsensitive) == 0)
+            result.serverDate = RetryPolicy::parseHttpDate(header.second);
+    }
 
     const bool retryable =
         outcome.error && !cancelled &&

@@ -15,7 +15,10 @@ struct ApiResult
     QByteArray body;
     qint64 latencyMs = 0; // of the last attempt
     int attempts = 0;
-    QDateTime finishedAt; // UTC
+    QDateTime finishedAt; // UTC, by the local clock
+    // The response's Date header (the server's clock, UTC); invalid when no response came
+    // or it had none. Where a poll starts is taken from here, never from the local clock.
+    QDateTime serverDate;
 
     bool ok() const { return !error.has_value(); }
 };
