@@ -11,6 +11,7 @@
 #include "increaseclient.h"
 #include "requestlogprinter.h"
 #include "signalwatcher.h"
+#include "watchcommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -51,7 +52,7 @@ using CommandFactory = std::function<Command *(IncreaseClient *, Console *)>;
 
 QStringList CommandRunner::commandNames()
 {
-    return {u"export"_s, u"get"_s, u"applications"_s};
+    return {u"export"_s, u"get"_s, u"applications"_s, u"watch"_s};
 }
 
 QString CommandRunner::generalHelp()
@@ -62,13 +63,15 @@ QString CommandRunner::generalHelp()
            "Commands:\n"
            "  export        write every matching connection as CSV or JSON Lines\n"
            "  get ID        print one connection\n"
-           "  applications  list the OAuth applications\n\n"
+           "  applications  list the OAuth applications\n"
+           "  watch         print the connections created or deactivated, as they happen\n\n"
            "Run 'increase-connections COMMAND --help' for a command's own options.\n"
            "Without a command, the desktop window opens (it takes the same connection flags).\n"
            "The key comes from INCREASE_API_KEY or --api-key-file; --demo needs none.\n"
            "Exit codes: 0 done, 1 failed, 2 usage error, 130 SIGINT, 143 SIGTERM."));
     ConnectionFlags::add(parser);
-    parser.addPositionalArgument(u"command"_s, tr("export, get or applications."), u"COMMAND"_s);
+    parser.addPositionalArgument(u"command"_s, tr("export, get, applications or watch."),
+                                 u"COMMAND"_s);
     return parser.helpText();
 }
 
@@ -79,8 +82,8 @@ bool CommandRunner::wantsCommand(const QStringList &arguments)
     finder.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!finder.parse(arguments))
         return true;
-    return !finder.positionalArguments().isEmpty() || finder.isSet(u"help"_s)
-        || finder.isSet(u"version"_s);
+    return !finder.positionalArguments().isEmpty() || finder.isSet(u"help"_s) ||
+           finder.isSet(u"version"_s);
 }
 
 int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &environment)
@@ -114,12 +117,12 @@ int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &
             return ExitCode::Success;
         }
         std::fputs(generalHelp().toUtf8().constData(), stderr);
-        return usageError(console, tr("no command given: choose export, get or applications "
+        return usageError(console, tr("no command given: choose export, get, applications or watch "
                                       "(try 'increase-connections export --demo')"));
     }
     if (!commandNames().contains(name))
-        return usageError(console, tr("unknown command '%1'; the commands are export, get and "
-                                      "applications")
+        return usageError(console, tr("unknown command '%1'; the commands are export, get, "
+                                      "applications and watch")
                                        .arg(name));
     return runCommand(name, arguments, environment, console);
 }
@@ -133,6 +136,8 @@ int CommandRunner::runCommand(const QString &name, const QStringList &arguments,
         ExportCommand::addOptions(parser);
     else if (name == "get"_L1)
         GetCommand::addOptions(parser);
+    else if (name == "watch"_L1)
+        WatchCommand::addOptions(parser);
     else
         ApplicationsCommand::addOptions(parser);
     if (!parser.parse(arguments))
@@ -167,6 +172,15 @@ int CommandRunner::runCommand(const QString &name, const QStringList &arguments,
         defaultMaxRetries = ClientConfig().maxRetries;
         makeCommand = [options = *options](IncreaseClient *client, Console *out) {
             return new GetCommand(client, out, options);
+        };
+    } else if (name == "watch"_L1) {
+        auto options = WatchCommand::readOptions(parser, positional, &error);
+        if (!options)
+            return usageError(console, error, name);
+        makeCommand = [options = *options](IncreaseClient *client, Console *out) {
+            WatchCommand::Options withRetries = options;
+            withRetries.maxRetries = client->config().maxRetries;
+            return new WatchCommand(client, out, withRetries);
         };
     } else {
         auto options = ApplicationsCommand::readOptions(parser, positional, &error);
