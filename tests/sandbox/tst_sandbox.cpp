@@ -4,6 +4,7 @@
 #include "sandboxtestclient.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -43,6 +44,7 @@ class TestSandbox : public QObject
 private Q_SLOTS:
     void initTestCase();
     void connectionShape();
+    void everyResponseIsDated();
     void applicationShape();
     void everyConnectionOnceInOrder();
     void filters_data();
@@ -79,6 +81,26 @@ void TestSandbox::initTestCase()
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     m_applications = m_client->listAll("/oauth_applications", &failure);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
+}
+
+// A watch starts from the server's clock: every answer, errors included, carries an
+// RFC 7231 Date in GMT within a few seconds of now.
+void TestSandbox::everyResponseIsDated()
+{
+    for (const QByteArray &target :
+         {QByteArray("/oauth_connections?limit=1"), QByteArray("/events?limit=1"),
+          QByteArray("/oauth_connections/connection_nope"),
+          QByteArray("/events?category.in=no_such_category")}) {
+        const HttpResult result = m_client->get(target);
+        const QByteArray date = result.headers.value("date");
+        QVERIFY2(date.endsWith(" GMT"), target.constData());
+        const QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(date),
+                                                         u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+        QVERIFY2(parsed.isValid(), date.constData());
+        QDateTime asUtc = parsed;
+        asUtc.setTimeSpec(Qt::UTC);
+        QVERIFY(qAbs(asUtc.secsTo(QDateTime::currentDateTimeUtc())) < 5);
+    }
 }
 
 void TestSandbox::connectionShape()
