@@ -46,6 +46,7 @@ SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *pare
     , m_failRate(percentSpin(this))
     , m_dropRate(percentSpin(this))
     , m_rateLimit(new QDoubleSpinBox(this))
+    , m_churn(new QSpinBox(this))
 {
     setObjectName(u"sandboxFaultsDialog"_s);
     setWindowTitle(tr("Sandbox Faults"));
@@ -56,11 +57,15 @@ SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *pare
     m_rateLimit->setDecimals(1);
     m_rateLimit->setSuffix(tr(" req/s"));
     m_rateLimit->setSpecialValueText(tr("off"));
+    m_churn->setRange(0, 60'000); // what increase-sandbox --churn takes
+    m_churn->setSingleStep(10);
+    m_churn->setSuffix(tr(" /min"));
+    m_churn->setSpecialValueText(tr("off"));
 
     const QList<std::pair<QWidget *, QString>> names{
         {m_latency, tr("Latency")},      {m_jitter, tr("Jitter")},
         {m_failRate, tr("Fail rate")},   {m_dropRate, tr("Drop rate")},
-        {m_rateLimit, tr("Rate limit")},
+        {m_rateLimit, tr("Rate limit")}, {m_churn, tr("Churn")},
     };
     for (const auto &[widget, name] : names)
         widget->setAccessibleName(name);
@@ -69,12 +74,15 @@ SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *pare
     m_failRate->setObjectName(u"failRate"_s);
     m_dropRate->setObjectName(u"dropRate"_s);
     m_rateLimit->setObjectName(u"rateLimit"_s);
+    m_churn->setObjectName(u"churn"_s);
     m_latency->setToolTip(tr("Every response waits this long (without blocking the others)"));
     m_jitter->setToolTip(tr("Adds a random 0 to this many ms to each response's wait"));
     m_failRate->setToolTip(tr("Share of requests answered 500 (internal_server_error)"));
     m_dropRate->setToolTip(tr("Share of 200 responses whose body is cut off mid-way"));
     m_rateLimit->setToolTip(tr("Requests per second before the sandbox answers 429 with "
                                "Retry-After; 0 turns the limit off"));
+    m_churn->setToolTip(tr("Connections created and deactivated a minute, each with its "
+                           "event, so that the History and a watch have something to show"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Latency:"), m_latency);
@@ -82,6 +90,7 @@ SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *pare
     form->addRow(tr("&Fail rate:"), m_failRate);
     form->addRow(tr("&Drop rate:"), m_dropRate);
     form->addRow(tr("Rate &limit:"), m_rateLimit);
+    form->addRow(tr("&Churn:"), m_churn);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Reset | QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
@@ -111,6 +120,10 @@ SandboxFaultsDialog::SandboxFaultsDialog(EmbeddedSandbox *sandbox, QWidget *pare
         if (!m_loading && m_sandbox)
             m_sandbox->setRateLimit(perSecond);
     });
+    connect(m_churn, &QSpinBox::valueChanged, this, [this](int perMinute) {
+        if (!m_loading && m_sandbox)
+            m_sandbox->setChurn(perMinute);
+    });
     connect(buttons->button(QDialogButtonBox::Reset), &QPushButton::clicked, this,
             &SandboxFaultsDialog::reset);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -137,14 +150,15 @@ void SandboxFaultsDialog::reset()
     m_sandbox->setFailRate(0.0);
     m_sandbox->setDropRate(0.0);
     m_sandbox->setRateLimit(0.0);
+    m_sandbox->setChurn(0);
     load();
 }
 
 void SandboxFaultsDialog::load()
 {
     const bool live = !m_sandbox.isNull();
-    for (QWidget *widget :
-         std::initializer_list<QWidget *>{m_latency, m_jitter, m_failRate, m_dropRate, m_rateLimit})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_latency, m_jitter, m_failRate,
+                                                            m_dropRate, m_rateLimit, m_churn})
         widget->setEnabled(live);
     if (!live) {
         m_target->setText(tr("Not connected to the local sandbox: these faults apply only to "
@@ -160,5 +174,6 @@ void SandboxFaultsDialog::load()
     m_failRate->setValue(faults.failRate * 100.0);
     m_dropRate->setValue(faults.dropRate * 100.0);
     m_rateLimit->setValue(faults.rateLimit);
+    m_churn->setValue(faults.churnPerMinute);
     m_loading = false;
 }

@@ -30,6 +30,7 @@ public:
     QDoubleSpinBox *failRateSpin() const { return m_failRate; }
     QDoubleSpinBox *dropRateSpin() const { return m_dropRate; }
     QDoubleSpinBox *rateLimitSpin() const { return m_rateLimit; }
+    QSpinBox *churnSpin() const { return m_churn; }
 
 private:
     void load();
@@ -41,5 +42,6 @@ private:
     QDoubleSpinBox *m_failRate;
     QDoubleSpinBox *m_dropRate;
     QDoubleSpinBox *m_rateLimit;
+    QSpinBox *m_churn;
     bool m_loading = false; // showing the sandbox's values, not changing them
 };

@@ -27,8 +27,13 @@ QUrl InProcessSandbox::baseUrl() const
 SandboxFaults InProcessSandbox::faults() const
 {
     const SandboxOptions &options = m_server->options();
-    return SandboxFaults{options.latencyMs, options.jitterMs, options.failRate, options.dropRate,
-                         options.rateLimit};
+    return SandboxFaults{options.latencyMs, options.jitterMs,  options.failRate,
+                         options.dropRate,  options.rateLimit, options.churnPerMinute};
+}
+
+void InProcessSandbox::setChurn(int changesPerMinute)
+{
+    m_server->setChurn(changesPerMinute);
 }
 
 void InProcessSandbox::setLatency(int latencyMs, int jitterMs)

@@ -19,6 +19,7 @@ public:
 
     QUrl baseUrl() const override;
     SandboxFaults faults() const override;
+    void setChurn(int changesPerMinute) override;
     void setLatency(int latencyMs, int jitterMs) override;
     void setFailRate(double rate) override;
     void setDropRate(double rate) override;

@@ -13,6 +13,7 @@ struct SandboxFaults
     double failRate = 0.0;  // fraction of requests answered 500
     double dropRate = 0.0;  // fraction of 200 bodies cut mid-way
     double rateLimit = 0.0; // requests per second; 0: unlimited
+    int churnPerMinute = 0; // connections created and deactivated a minute, with events
 };
 
 // The local environment's server, running in this process for one session. The window
@@ -31,6 +32,7 @@ public:
     virtual void setFailRate(double rate) = 0;
     virtual void setDropRate(double rate) = 0;
     virtual void setRateLimit(double requestsPerSecond) = 0;
+    virtual void setChurn(int changesPerMinute) = 0;
 };
 
 // Starts a local sandbox that accepts `apiKey` only; nullptr with `error` when it cannot.

@@ -32,6 +32,7 @@
 #include <QProxyStyle>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStyleFactory>
 #include <QStyleOptionViewItem>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void headersFitBesideTheDetail();
     void sandboxFaultsOnlyForTheLocalSandbox();
     void sandboxFaultsDialogChangesTheFailRate();
+    void sandboxFaultsDialogChurnsTheSandbox();
 
 private:
     std::unique_ptr<WindowFixture> m_fixture;
@@ -764,6 +766,46 @@ void TestRequestLogDock::sandboxFaultsDialogChangesTheFailRate()
     window->refresh();
     QVERIFY(waitUntil([&] { return tableModel(*window)->rowCount() > 0; }));
     QVERIFY(window->banner()->isHidden());
+}
+
+// Churn from the dialog: new connections appear (newest first) on the next refresh, and
+// Reset stops it.
+void TestRequestLogDock::sandboxFaultsDialogChurnsTheSandbox()
+{
+    auto window = m_fixture->newWindow();
+    window->connectWithKey(ConnectionChoice{u"local"_s, {}}, QString());
+    QVERIFY(waitUntil([&] {
+        const ConnectionTableModel *model = tableModel(*window);
+        return model && model->rowCount() > 0 && !model->isFetching();
+    }));
+    EmbeddedSandbox *sandbox = window->session()->sandbox();
+    QVERIFY(sandbox);
+    const QString newestBefore = tableModel(*window)->connectionAt(0).createdAt;
+
+    window->sandboxFaultsAction()->trigger();
+    SandboxFaultsDialog *dialog = window->sandboxFaultsDialog();
+    QVERIFY(dialog);
+    QSpinBox *churn = dialog->churnSpin();
+    QCOMPARE(churn->text(), u"off"_s);
+    churn->setFocus();
+    QTest::keyClick(churn, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(churn, u"6000"_s);
+    QCOMPARE(sandbox->faults().churnPerMinute, 6000);
+
+    // A hundred changes a second: a refresh a moment later lists connections created since.
+    QTest::qWait(1200);
+    window->refresh();
+    QVERIFY(waitUntil([&] {
+        const ConnectionTableModel *model = tableModel(*window);
+        return model->rowCount() > 0 && !model->isFetching() &&
+               model->connectionAt(0).createdAt > newestBefore;
+    }));
+
+    QPushButton *reset = buttonNamed(dialog, u"Reset"_s);
+    QVERIFY(reset);
+    QTest::mouseClick(reset, Qt::LeftButton);
+    QCOMPARE(sandbox->faults().churnPerMinute, 0);
+    QCOMPARE(churn->text(), u"off"_s);
 }
 
 QTEST_MAIN(TestRequestLogDock)
