@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,10 +24,50 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// QScrollArea keeps the first size hint its widget gave (empty, before any connection):
+// this one asks again, so the fields get their height whenever the pane has it.
+class FieldsScrollArea : public QScrollArea
+{
+public:
+    using QScrollArea::QScrollArea;
+    QSize sizeHint() const override
+    {
+        if (!widget())
+            return QScrollArea::sizeHint();
+        const int frame = 2 * frameWidth();
+        QSize hint = widget()->sizeHint();
+        // Wrapped values are taller in a narrow pane: the height for the width it has.
+        if (widget()->hasHeightForWidth() && viewport()->width() > 0)
+            hint.setHeight(std::max(hint.height(), widget()->heightForWidth(viewport()->width())));
+        return hint + QSize(frame + scrollBarWidth(), frame);
+    }
+    // As wide as the fields and a vertical scrollbar (the pane never cuts a value off
+    // sideways); as short as a few lines (the pane never sets the window's height).
+    QSize minimumSizeHint() const override
+    {
+        if (!widget())
+            return QScrollArea::minimumSizeHint();
+        return {widget()->minimumSizeHint().width() + 2 * frameWidth() + scrollBarWidth(),
+                QScrollArea::minimumSizeHint().height()};
+    }
+
+private:
+    int scrollBarWidth() const
+    {
+        return style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    }
+};
+
+} // namespace
 
 DetailPane::DetailPane(QWidget *parent)
     : QWidget(parent)
@@ -92,8 +133,26 @@ DetailPane::DetailPane(QWidget *parent)
     layout->addWidget(m_goToError);
     layout->addWidget(m_banner);
     layout->addWidget(m_state);
-    layout->addWidget(m_fields);
-    layout->addWidget(m_history);
+    // The fields and the history scroll on their own: with the request log open in a
+    // short window they would otherwise set the window's least height (past 700 px) or
+    // be cut mid-line.
+    auto *details = new QWidget;
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_fields);
+    detailsLayout->addWidget(m_history);
+    detailsLayout->addStretch(1);
+    auto *scroll = new FieldsScrollArea(this);
+    scroll->setObjectName(u"detailFields"_s);
+    scroll->setWidget(details);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // wide enough, see above
+    // As tall as the fields need while there is room; the JSON below takes the rest.
+    scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    layout->addWidget(scroll);
+    m_detailsScroll = scroll;
+    details->installEventFilter(this);
     layout->addLayout(buttons);
     layout->addWidget(m_json, 1);
 
@@ -316,4 +375,14 @@ void DetailPane::clearFields(const QString &message)
     for (QLabel *label :
          {m_id, m_status, m_application, m_groupId, m_type, m_created, m_deleted, m_retrievedAt})
         label->clear();
+}
+
+bool DetailPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // A scroll area does not pass its widget's new size hint on to the pane's layout: a
+    // field that gains a line, or the history arriving, would stay hidden behind it.
+    if (event->type() == QEvent::LayoutRequest && m_detailsScroll &&
+        watched == m_detailsScroll->widget())
+        m_detailsScroll->updateGeometry();
+    return QWidget::eventFilter(watched, event);
 }

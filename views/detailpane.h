@@ -16,6 +16,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 
 // One connection, freshly retrieved (GET /oauth_connections/{id}): every field, with
 // timestamps in UTC and local time, the application's name, the raw JSON as retrieved,
@@ -60,6 +61,9 @@ Q_SIGNALS:
     void goToRequested(const QString &id);
     void setApiKeyRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void retrieve(const QString &id);
     void goToTyped();
@@ -83,6 +87,7 @@ private:
     ErrorBanner *m_banner;
     QLabel *m_state;
     QWidget *m_fields;
+    QScrollArea *m_detailsScroll = nullptr; // the fields and the history
     HistorySection *m_history;
     QLabel *m_id;
     QLabel *m_status;

@@ -7,6 +7,7 @@
 #include "connectiontableview.h"
 #include "detailpane.h"
 #include "errorbanner.h"
+#include "historysection.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void aBannerLeavesTheTableWhereItWas();
     void detailPaneCollapsesAndComesBack();
     void aCollapsedPaneIsRemembered();
+    void fitsA1024x700ScreenWithTheRequestLogOpen();
 
 private:
     std::unique_ptr<WindowFixture> m_fixture;
@@ -139,6 +141,26 @@ void TestWindowLayout::aCollapsedPaneIsRemembered()
     QVERIFY(pane && !pane->isChecked());
     pane->trigger();
     QVERIFY(window->splitter()->sizes().value(1) > 0);
+}
+
+// The detail pane's fields and history scroll on their own: they never make the window
+// taller than a small screen, even with the request log docked under the table.
+void TestWindowLayout::fitsA1024x700ScreenWithTheRequestLogOpen()
+{
+    auto window = m_fixture->openWindow();
+    // A connection shown, its history in: the pane at its tallest.
+    window->tableView()->goToRow(0);
+    QVERIFY(waitUntil([&] { return !window->detailPane()->history()->eventTexts().isEmpty(); }));
+    QAction *log = viewAction(*window, u"Request &Log"_s);
+    QVERIFY(log);
+    if (!log->isChecked())
+        log->trigger();
+    window->resize(1024, 700);
+    QVERIFY(waitUntil([&] { return window->width() == 1024; }));
+    QCoreApplication::processEvents();
+    QVERIFY2(window->minimumSizeHint().height() <= 700,
+             qPrintable(QString::number(window->minimumSizeHint().height())));
+    QCOMPARE(window->height(), 700);
 }
 
 QTEST_MAIN(TestWindowLayout)
