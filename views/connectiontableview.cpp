@@ -1,6 +1,7 @@
 #include "connectiontableview.h"
 
 #include "applicationlistmodel.h"
+#include "changemarkdelegate.h"
 #include "columnfitter.h"
 #include "connectiontablemodel.h"
 #include "middleelidedelegate.h"
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QPainter>
+#include <QScrollBar>
 #include <QStyle>
 #include <cmath>
 #include <memory>
@@ -78,6 +80,7 @@ protected:
             2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, option->widget) + 1);
         if (option->text.startsWith(m_prefix) && idTextWidth(option->fontMetrics, m_prefix) > room)
             option->text = option->text.mid(m_prefix.size());
+        ChangeMark::apply(option, index);
     }
 
 private:
@@ -104,6 +107,7 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     setCornerButtonEnabled(false);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setAlternatingRowColors(true);
+    setItemDelegate(new ChangeMarkDelegate(this));
     setItemDelegateForColumn(ConnectionTableModel::IdColumn,
                              new IdElideDelegate(kConnectionPrefix, this));
     setItemDelegateForColumn(ConnectionTableModel::GroupIdColumn,
@@ -183,6 +187,15 @@ void ConnectionTableView::setConnectionModel(ConnectionTableModel *model,
         connect(model, &QAbstractItemModel::modelReset, this, &ConnectionTableView::updateSorting),
         connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 &ConnectionTableView::onCurrentRowChanged),
+        // A watch inserts and removes rows above the ones shown: they stay where they were.
+        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                &ConnectionTableView::holdScrollAnchor),
+        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                &ConnectionTableView::holdScrollAnchor),
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                &ConnectionTableView::restoreScrollAnchor),
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                &ConnectionTableView::restoreScrollAnchor),
     };
     updateSorting();
 }
@@ -448,4 +461,31 @@ QMenu *ConnectionTableView::contextMenuFor(const QModelIndex &index)
     menu->addAction(tr("&Filter by This Application"), this,
                     [this, applicationId] { Q_EMIT filterByApplicationRequested(applicationId); });
     return menu;
+}
+
+void ConnectionTableView::holdScrollAnchor(const QModelIndex &parent, int first)
+{
+    m_anchor = QPersistentModelIndex();
+    // At the very top the new rows show (that is where an operator looks for them);
+    // scrolled down, the first row shown stays first.
+    const int top = rowAt(0);
+    if (parent.isValid() || verticalScrollBar()->value() == 0 || top < 0 || first > top)
+        return;
+    m_anchor = QPersistentModelIndex(model()->index(top, 0));
+    m_anchorRow = top;
+}
+
+void ConnectionTableView::restoreScrollAnchor()
+{
+    if (!m_anchor.isValid())
+        return;
+    const int moved = m_anchor.row() - m_anchorRow;
+    m_anchor = QPersistentModelIndex();
+    if (moved == 0)
+        return;
+    updateGeometries(); // the scroll bar's range must know the new rows first
+    const int step = verticalScrollMode() == QAbstractItemView::ScrollPerItem
+                         ? 1
+                         : verticalHeader()->defaultSectionSize();
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + moved * step);
 }

@@ -85,6 +85,8 @@ private:
     void fitColumns();
     void copyRows(bool asJson, bool withHeader = true);
     void onCurrentRowChanged(const QModelIndex &current);
+    void holdScrollAnchor(const QModelIndex &parent, int first);
+    void restoreScrollAnchor();
 
     QPointer<ConnectionTableModel> m_model;
     QPointer<const ApplicationListModel> m_names;
@@ -94,4 +96,6 @@ private:
     QTimer m_selectionSettle;
     QString m_emptyText;
     ColumnFitter *m_fitter;
+    QPersistentModelIndex m_anchor; // the first row shown while rows go in above it
+    int m_anchorRow = -1;
 };

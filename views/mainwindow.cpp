@@ -22,6 +22,8 @@
 #include "sandboxfaultsdialog.h"
 #include "secretstore.h"
 #include "sessionfigures.h"
+#include "watchcontroller.h"
+#include "watchcounter.h"
 #include "windowactions.h"
 #include "windowsettings.h"
 
@@ -49,6 +51,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     , m_connection(
           new ConnectionController(settings, secrets, std::move(sandboxes), m_notices, this))
     , m_listing(new ListingController(settings, m_notices, this))
+    , m_watch(new WatchController(settings, m_notices, this))
     , m_filterBar(new FilterBar(this))
     , m_summary(new QLabel(this))
     , m_banner(new ErrorBanner(this))
@@ -66,7 +69,11 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     setObjectName(u"mainWindow"_s);
     buildLayout();
     m_actions = new WindowActions(this, m_table, m_requestLog);
+    m_watchCounter =
+        new WatchCounter(m_actions->nextChange, m_actions->clearChanges, m_actions->checkNow, this);
+    statusBar()->insertPermanentWidget(0, m_watchCounter);
     wireControllers();
+    wireWatch();
 
     resize(1200, 760);
     restoreGeometry(WindowSettings::geometry(*m_settings));
@@ -93,6 +100,7 @@ MainWindow::~MainWindow()
     m_loadStatus->setModel(nullptr);
     delete m_exportDialog;
     delete m_exports; // cancels a running export (no file) before its session goes
+    delete m_watch;   // stops polling before the model and client go
     delete m_listing;
     delete m_connection;
 }
@@ -219,6 +227,7 @@ void MainWindow::adopt(ConnectionSession *session)
 {
     if (m_listing->model())
         m_headerState = m_table->horizontalHeader()->saveState();
+    m_watch->setListing(nullptr, nullptr); // a watch that is on waits for the new listing
     m_table->setConnectionModel(nullptr, nullptr);
     m_loadStatus->setModel(nullptr);
     m_detail->setSource(session->client(), session->applications());
@@ -250,6 +259,68 @@ void MainWindow::showListing(ConnectionTableModel *model)
     m_table->setConnectionModel(model, session()->applications());
     m_table->restoreHeaderState(m_headerState);
     m_loadStatus->setModel(model);
+    m_watch->setListing(model, session()->client());
+}
+
+void MainWindow::wireWatch()
+{
+    const auto updateActions = [this] {
+        const bool watching = m_watch->isWatching();
+        m_actions->watch->setChecked(watching);
+        m_actions->checkNow->setEnabled(watching);
+        const bool changes = m_watch->createdCount() + m_watch->deactivatedCount() > 0;
+        m_actions->nextChange->setEnabled(watching && changes);
+        m_actions->clearChanges->setEnabled(watching && changes);
+        m_watchCounter->setCounter(m_watch->counterText(), m_watch->counterToolTip());
+    };
+    connect(m_actions->watch, &QAction::toggled, this, &MainWindow::setWatching);
+    connect(m_watch, &WatchController::watchingChanged, this, updateActions);
+    connect(m_watch, &WatchController::counterChanged, this, updateActions);
+    connect(m_watch, &WatchController::statusMessage, m_loadStatus, &LoadStatus::showMessage);
+    const auto checkInterval = [this](int seconds) {
+        for (QAction *choice : std::as_const(m_actions->watchIntervals))
+            choice->setChecked(choice->data().toInt() == seconds);
+    };
+    checkInterval(m_watch->intervalSeconds());
+    connect(m_watch, &WatchController::intervalChanged, this, checkInterval);
+    for (QAction *choice : std::as_const(m_actions->watchIntervals)) {
+        connect(choice, &QAction::triggered, m_watch,
+                [this, choice] { m_watch->setIntervalSeconds(choice->data().toInt()); });
+    }
+    updateActions();
+}
+
+QAction *MainWindow::watchAction() const
+{
+    return m_actions->watch;
+}
+
+void MainWindow::setWatching(bool watching)
+{
+    m_watch->setWatching(watching);
+}
+
+void MainWindow::checkForChangesNow()
+{
+    m_watch->pollNow();
+}
+
+void MainWindow::goToNextChange()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const int row = m_watch->nextChangedRow(current.isValid() ? current.row() : -1);
+    if (row < 0) {
+        m_loadStatus->showMessage(tr("No changed row is in the table: the changes counted "
+                                     "were not loaded or were filtered out."),
+                                  5000);
+        return;
+    }
+    m_table->goToRow(row);
+}
+
+void MainWindow::clearChanges()
+{
+    m_watch->clearChanges();
 }
 
 void MainWindow::refresh()

@@ -29,6 +29,8 @@ class RequestLogDock;
 class SandboxFaultsDialog;
 class SecretStore;
 class SessionFigures;
+class WatchController;
+class WatchCounter;
 class WindowActions;
 
 // The desktop window: filters, the incremental connection table, the detail pane, the
@@ -64,6 +66,11 @@ public:
     bool isDetailPaneShown() const;
     void find();
     void cancelOrClose();
+    // View → Watch for Changes (see WatchController), and what the counter offers.
+    void setWatching(bool watching);
+    void checkForChangesNow();
+    void goToNextChange();
+    void clearChanges();
     // Developer → Sandbox faults…, offered while connected to the in-process sandbox.
     void openSandboxFaults();
 
@@ -83,6 +90,9 @@ public:
     SessionFigures *sessionFigures() const { return m_figures; }
     ExportController *exportController() const { return m_exports; }
     ExportBar *exportBar() const { return m_exportBar; }
+    WatchController *watchController() const { return m_watch; }
+    WatchCounter *watchCounter() const { return m_watchCounter; }
+    QAction *watchAction() const;
     QAction *sandboxFaultsAction() const;
     SandboxFaultsDialog *sandboxFaultsDialog() const;
     QString filterSummary() const;
@@ -103,12 +113,14 @@ private:
     void updateSummary();
     void updateTitle();
     void findInLoadedRows(const QString &text, bool forward);
+    void wireWatch();
 
     QSettings *m_settings;
     QPointer<SecretStore> m_secrets;
     NoticeBoard *m_notices;
     ConnectionController *m_connection;
     ListingController *m_listing;
+    WatchController *m_watch;
     QPointer<QDialog> m_exportDialog;
     QPointer<QDialog> m_settingsDialog;
     QPointer<SandboxFaultsDialog> m_sandboxFaults;
@@ -131,4 +143,5 @@ private:
     ExportController *m_exports;
     ExportBar *m_exportBar;
     WindowActions *m_actions = nullptr;
+    WatchCounter *m_watchCounter = nullptr;
 };

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QIcon>
 #include <QMenuBar>
@@ -50,6 +51,12 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
                                {QKeySequence(Qt::Key_Escape)}))
     , timesInUtc(new QAction(tr("Times in &UTC"), window))
     , detailPane(new QAction(tr("&Detail Pane"), window))
+    , watch(new QAction(tr("&Watch for Changes"), window))
+    , checkNow(makeAction(window, tr("C&heck for Changes Now"), &MainWindow::checkForChangesNow))
+    , nextChange(makeAction(window, tr("Go to &Next Change"), &MainWindow::goToNextChange,
+                            {QKeySequence(Qt::Key_F8)}))
+    , clearChanges(makeAction(window, tr("C&lear Change Marks"), &MainWindow::clearChanges))
+    , watchIntervalMenu(nullptr)
     , sandboxFaults(makeAction(window, tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults))
     , requestLog(requestLogDock->toggleViewAction())
     , developerMenu(nullptr)
@@ -62,6 +69,16 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     detailPane->setToolTip(tr("Show or hide the connection's details beside the table (Ctrl+D)"));
     window->addAction(detailPane);
     timesInUtc->setToolTip(tr("Show the Created and Deleted columns in UTC instead of local time"));
+    watch->setCheckable(true);
+    watch->setShortcut(QKeySequence(u"Ctrl+Shift+W"_s));
+    watch->setIcon(themeIcon(u"view-visible"_s));
+    watch->setToolTip(tr("Keep the table current: check for new and deactivated connections "
+                         "every few seconds (Ctrl+Shift+W)"));
+    window->addAction(watch);
+    checkNow->setEnabled(false);
+    nextChange->setEnabled(false);
+    clearChanges->setEnabled(false);
+    nextChange->setToolTip(tr("Select the next row the watch changed (F8)"));
     sandboxFaults->setEnabled(false);
     loadAll->setEnabled(false); // nothing listed yet
     cancelLoading->setEnabled(false);
@@ -101,6 +118,22 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     view->addAction(timesInUtc);
     view->addAction(detailPane);
     view->addAction(requestLog);
+    view->addSeparator();
+    view->addAction(watch);
+    watchIntervalMenu = view->addMenu(tr("Watch &Interval"));
+    auto *intervals = new QActionGroup(this);
+    for (const int seconds : {5, 15, 30, 60, 300}) {
+        QAction *choice =
+            watchIntervalMenu->addAction(seconds < 60 ? tr("Every %n s", nullptr, seconds)
+                                                      : tr("Every %n min", nullptr, seconds / 60));
+        choice->setCheckable(true);
+        choice->setData(seconds);
+        intervals->addAction(choice);
+        watchIntervals.append(choice);
+    }
+    view->addAction(checkNow);
+    view->addAction(nextChange);
+    view->addAction(clearChanges);
     QMenu *settings = bar->addMenu(tr("&Settings"));
     settings->addAction(connection);
     developerMenu = bar->addMenu(tr("&Developer"));
@@ -118,6 +151,7 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     toolBar->addAction(goToId);
     toolBar->addAction(find);
     toolBar->addAction(exportConnections);
+    toolBar->addAction(watch);
     toolBar->addSeparator();
     toolBar->addAction(connection);
 }

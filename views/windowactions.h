@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 
 class ConnectionTableView;
@@ -26,6 +27,13 @@ public:
     QAction *cancelLoading;
     QAction *timesInUtc; // checkable: the table's Created and Deleted in UTC
     QAction *detailPane; // checkable: the pane beside the table shown
+    QAction *watch;      // checkable: Watch for Changes
+    QAction *checkNow;
+    QAction *nextChange;
+    QAction *clearChanges;
+    // View → Watch Interval: one checkable action a choice, the seconds in its data().
+    QMenu *watchIntervalMenu;
+    QList<QAction *> watchIntervals;
     QAction *sandboxFaults;
     QAction *requestLog;
     // Shown only while connected to the in-process sandbox, the only one with knobs.

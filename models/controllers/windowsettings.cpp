@@ -11,6 +11,7 @@ const QString kCustomUrl = u"connection/customUrl"_s;
 const QString kStatuses = u"filters/statuses"_s;
 const QString kApplicationId = u"filters/applicationId"_s;
 const QString kTimesInUtc = u"view/timesInUtc"_s;
+const QString kWatchInterval = u"view/watchIntervalSeconds"_s;
 const QString kGeometry = u"window/geometry"_s;
 const QString kWindowState = u"window/state"_s;
 const QString kSplitter = u"window/splitter"_s;
@@ -52,6 +53,18 @@ bool WindowSettings::timesInUtc(const QSettings &settings)
 void WindowSettings::setTimesInUtc(QSettings &settings, bool utc)
 {
     settings.setValue(kTimesInUtc, utc);
+}
+
+int WindowSettings::watchIntervalSeconds(const QSettings &settings)
+{
+    bool ok = false;
+    const int seconds = settings.value(kWatchInterval, 15).toInt(&ok);
+    return ok ? seconds : 15;
+}
+
+void WindowSettings::setWatchIntervalSeconds(QSettings &settings, int seconds)
+{
+    settings.setValue(kWatchInterval, seconds);
 }
 
 ConnectionQuery WindowSettings::filters(const QSettings &settings)

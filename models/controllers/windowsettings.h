@@ -19,6 +19,10 @@ void setChoice(QSettings &settings, const ConnectionChoice &choice);
 bool timesInUtc(const QSettings &settings);
 void setTimesInUtc(QSettings &settings, bool utc);
 
+// Watch for Changes' poll interval in seconds (15 by default); the watch clamps it.
+int watchIntervalSeconds(const QSettings &settings);
+void setWatchIntervalSeconds(QSettings &settings, int seconds);
+
 ConnectionQuery filters(const QSettings &settings);
 void setFilters(QSettings &settings, const ConnectionQuery &query);
 

@@ -17,6 +17,7 @@ struct Entry
     quint64 major;
     quint64 minor;
     int row;
+    int position; // in the API order: ties keep it
 };
 
 // Signed seconds as unsigned in the same order; a missing timestamp sorts first.
@@ -90,18 +91,27 @@ namespace ConnectionSort {
 QList<int> permutation(const ConnectionStore &store, Key key, Qt::SortOrder order,
                        const std::function<QString(const QString &)> &applicationName)
 {
-    const qsizetype rows = store.size();
+    QList<int> rows(store.size());
+    std::iota(rows.begin(), rows.end(), 0);
+    return permutation(store, rows, key, order, applicationName);
+}
+
+QList<int> permutation(const ConnectionStore &store, const QList<int> &apiOrder, Key key,
+                       Qt::SortOrder order,
+                       const std::function<QString(const QString &)> &applicationName)
+{
+    const qsizetype rows = apiOrder.size();
     std::vector<Entry> entries(static_cast<size_t>(rows));
-    for (qsizetype row = 0; row < rows; ++row)
-        entries[size_t(row)] = {0, 0, int(row)};
+    for (qsizetype i = 0; i < rows; ++i)
+        entries[size_t(i)] = {0, 0, apiOrder.at(i), int(i)};
     const bool ascending = order == Qt::AscendingOrder;
-    // Ties fall back to the store row, which is the API order.
+    // Ties fall back to the API order.
     const auto sortBy = [&](auto compare) {
         std::sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
             const int c = compare(a, b);
             if (c != 0)
                 return ascending ? c < 0 : c > 0;
-            return a.row < b.row;
+            return a.position < b.position;
         });
     };
     const auto byKey = [](const Entry &a, const Entry &b) {
@@ -158,6 +168,35 @@ QList<int> permutation(const ConnectionStore &store, Key key, Qt::SortOrder orde
     for (const Entry &entry : entries)
         result.append(entry.row);
     return result;
+}
+
+int compare(const ConnectionStore &store, Key key, int a, int b,
+            const std::function<QString(const QString &)> &applicationName)
+{
+    const auto seconds = [](std::optional<qint64> x, std::optional<qint64> y) {
+        const quint64 l = orderedSeconds(x);
+        const quint64 r = orderedSeconds(y);
+        return l < r ? -1 : l > r ? 1 : 0;
+    };
+    switch (key) {
+    case Key::Id:
+        return store.id(a).compare(store.id(b));
+    case Key::GroupId:
+        return store.groupId(a).compare(store.groupId(b));
+    case Key::Status:
+        return store.status(a).compare(store.status(b));
+    case Key::Application: {
+        const QString l = store.oauthApplicationId(a);
+        const QString r = store.oauthApplicationId(b);
+        const int c = applicationName(l).compare(applicationName(r), Qt::CaseInsensitive);
+        return c != 0 ? c : l.compare(r);
+    }
+    case Key::Created:
+        return seconds(store.createdAtSeconds(a), store.createdAtSeconds(b));
+    case Key::Deleted:
+        return seconds(store.deletedAtSeconds(a), store.deletedAtSeconds(b));
+    }
+    return 0;
 }
 
 } // namespace ConnectionSort

@@ -18,5 +18,15 @@ enum class Key { Id, Status, Application, GroupId, Created, Deleted };
 // date, and a timestamp that cannot be read sorts before the readable ones.
 QList<int> permutation(const ConnectionStore &store, Key key, Qt::SortOrder order,
                        const std::function<QString(const QString &)> &applicationName);
+// The same over some store rows only, `apiOrder` listing them in the API's order (rows a
+// watch removed are left out, rows it inserted are in their place).
+QList<int> permutation(const ConnectionStore &store, const QList<int> &apiOrder, Key key,
+                       Qt::SortOrder order,
+                       const std::function<QString(const QString &)> &applicationName);
+
+// Store rows `a` and `b` compared by `key` as permutation() orders them (ascending):
+// negative, zero or positive. For placing one row in a sorted table.
+int compare(const ConnectionStore &store, Key key, int a, int b,
+            const std::function<QString(const QString &)> &applicationName);
 
 } // namespace ConnectionSort

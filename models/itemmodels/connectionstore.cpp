@@ -2,6 +2,8 @@
 
 #include "compactfield.h"
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -40,7 +42,37 @@ void ConnectionStore::append(const OAuthConnection &connection)
     static_assert(sizeof(Row::id) == CompactField::kIdLength, "ids hold their random part");
     if ((m_size & (kChunkRows - 1)) == 0 && size_t(m_size >> kChunkShift) == m_chunks.size())
         m_chunks.emplace_back(new Row[size_t(kChunkRows)]);
-    const qsizetype index = m_size;
+    write(m_size, connection);
+    ++m_size;
+}
+
+void ConnectionStore::replace(qsizetype index, const OAuthConnection &connection)
+{
+    Q_ASSERT(index >= 0 && index < m_size);
+    for (const Field field :
+         {IdField, GroupField, CreatedField, DeletedField, StatusField, TypeField})
+        m_verbatim.remove(verbatimKey(index, field));
+    write(index, connection);
+}
+
+qsizetype ConnectionStore::indexOf(const QString &id, qsizetype from) const
+{
+    char packed[CompactField::kIdLength];
+    const bool compact = CompactField::packId(id, kIdPrefix, packed);
+    for (qsizetype index = std::max<qsizetype>(from, 0); index < m_size; ++index) {
+        const Row &r = row(index);
+        if (r.flags & IdVerbatim) {
+            if (!compact && verbatim(index, IdField) == id)
+                return index;
+        } else if (compact && std::memcmp(r.id, packed, sizeof(packed)) == 0) {
+            return index;
+        }
+    }
+    return -1;
+}
+
+void ConnectionStore::write(qsizetype index, const OAuthConnection &connection)
+{
     Row &r = m_chunks[size_t(index >> kChunkShift)][size_t(index & (kChunkRows - 1))];
     r.flags = 0;
 
@@ -101,7 +133,6 @@ void ConnectionStore::append(const OAuthConnection &connection)
         r.flags |= TypeVerbatim;
         m_verbatim.insert(verbatimKey(index, TypeField), connection.type);
     }
-    ++m_size;
 }
 
 void ConnectionStore::clear()

@@ -111,6 +111,12 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
     m_store.clear();
     m_order.clear();
     m_sortColumn = -1;
+    m_live = false;
+    m_rows.clear();
+    m_liveIds.clear();
+    m_marks.clear();
+    m_listedAt = {};
+    m_firstPageReceived = false;
     m_nextCursor.clear();
     m_seenCursors.clear();
     m_hasMore = true;
@@ -131,7 +137,9 @@ void ConnectionTableModel::requery(const ConnectionQuery &query)
 
 int ConnectionTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_shown;
+    if (parent.isValid())
+        return 0;
+    return isSorted() ? int(m_order.size()) : m_live ? int(m_rows.size()) : m_shown;
 }
 
 int ConnectionTableModel::columnCount(const QModelIndex &parent) const
@@ -190,14 +198,14 @@ void ConnectionTableModel::setTimesInUtc(bool utc)
         return;
     m_timesInUtc = utc;
     Q_EMIT headerDataChanged(Qt::Horizontal, CreatedColumn, DeletedColumn);
-    if (m_shown > 0)
-        Q_EMIT dataChanged(index(0, CreatedColumn), index(m_shown - 1, DeletedColumn),
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, CreatedColumn), index(rowCount() - 1, DeletedColumn),
                            {Qt::DisplayRole});
 }
 
 int ConnectionTableModel::rowOf(const QString &id) const
 {
-    for (int row = 0; row < m_shown; ++row) {
+    for (int row = 0, rows = rowCount(); row < rows; ++row) {
         if (m_store.id(storeRow(row)) == id)
             return row;
     }
@@ -267,6 +275,8 @@ void ConnectionTableModel::onPage(quint64 generation, const ApiResult &result)
         return;
     }
     m_lastError.reset();
+    if (!std::exchange(m_firstPageReceived, true))
+        m_listedAt = result.serverDate;
     m_hasMore = !last;
     if (!last) {
         m_seenCursors.insert(page->nextCursor);
@@ -293,7 +303,14 @@ void ConnectionTableModel::insertPending()
     const quint64 generation = m_generation;
     const int inserted = int(m_store.size()) - m_shown;
     if (inserted > 0) {
-        beginInsertRows({}, m_shown, int(m_store.size()) - 1);
+        const int first = rowCount();
+        beginInsertRows({}, first, first + inserted - 1);
+        for (int row = m_shown; row < int(m_store.size()); ++row) {
+            if (m_live)
+                m_rows.append(row);
+            if (isSorted())
+                m_order.append(row);
+        }
         m_shown = int(m_store.size());
         endInsertRows();
     }
@@ -324,7 +341,8 @@ void ConnectionTableModel::storePage(const QList<OAuthConnection> &rows)
     // A connection created or deleted during the listing shifts rows across a page
     // boundary: the server repeats them, the table shows them once.
     for (const OAuthConnection &connection : rows) {
-        if (m_duplicates.check(connection) == DuplicateFilter::Verdict::Duplicate)
+        if (m_duplicates.check(connection) == DuplicateFilter::Verdict::Duplicate ||
+            (!m_liveIds.isEmpty() && m_liveIds.contains(connection.id)))
             ++m_duplicatesDropped;
         else
             m_store.append(connection);
@@ -333,7 +351,7 @@ void ConnectionTableModel::storePage(const QList<OAuthConnection> &rows)
 
 void ConnectionTableModel::onApplicationNames()
 {
-    if (m_shown == 0)
+    if (rowCount() == 0)
         return;
     Q_EMIT dataChanged(index(0, ApplicationColumn), index(rowCount() - 1, ApplicationColumn),
                        {Qt::DisplayRole, Qt::ToolTipRole, SortRole});
@@ -354,6 +372,15 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, index.column());
     case Qt::ToolTipRole:
+        if (const auto mark = m_marks.constFind(row); mark != m_marks.cend()) {
+            const QString when =
+                QLocale().toString(mark->at.toLocalTime().time(), QLocale::LongFormat);
+            const QString change = mark->kind == RowMark::Created
+                                       ? tr("New since the listing began (created %1)")
+                                       : tr("Deactivated since the listing began (%1)");
+            const QString cell = toolTipData(row, index.column()).toString();
+            return cell.isEmpty() ? change.arg(when) : QString(change.arg(when) + u'\n' + cell);
+        }
         return toolTipData(row, index.column());
     case ConnectionIdRole:
         return m_store.id(row);
@@ -361,6 +388,14 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         return apiValue(row, index.column());
     case SortRole:
         return sortValue(row, index.column());
+    case RecentChangeRole:
+        if (const auto mark = m_marks.constFind(row); mark != m_marks.cend())
+            return int(mark->kind);
+        return {};
+    case RecentChangeTimeRole:
+        if (const auto mark = m_marks.constFind(row); mark != m_marks.cend())
+            return mark->at;
+        return {};
     default:
         return {};
     }
@@ -491,7 +526,7 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         }
     }
     if (role == Qt::ToolTipRole) {
-        if (!m_order.isEmpty())
+        if (isSorted())
             return tr("Sorted by %1; refresh to return to the API order (newest first)")
                 .arg(headerData(m_sortColumn, orientation, Qt::DisplayRole).toString());
         if (!isSortable())
@@ -507,7 +542,8 @@ void ConnectionTableModel::sort(int column, Qt::SortOrder order)
     // The API has no sort: ordering a partial list would show a false picture.
     if (!isSortable())
         return;
-    if ((column < 0 || column >= ColumnCount) && m_order.isEmpty())
+    const bool apiOrderWanted = column < 0 || column >= ColumnCount;
+    if (apiOrderWanted && !isSorted())
         return;
 
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -517,28 +553,24 @@ void ConnectionTableModel::sort(int column, Qt::SortOrder order)
     for (const QModelIndex &index : before)
         storeRows.append(storeRow(index.row()));
 
-    if (column < 0 || column >= ColumnCount) {
-        m_order.clear(); // back to the API order
+    if (apiOrderWanted) {
+        m_order.clear();
         m_sortColumn = -1;
     } else {
         m_order = ConnectionSort::permutation(
-            m_store, ConnectionSort::Key(column), order,
+            m_store, apiOrder(), ConnectionSort::Key(column), order,
             [this](const QString &applicationId) { return applicationName(applicationId); });
         m_sortColumn = column;
+        m_sortOrder = order;
     }
 
+    QList<int> viewRowOf(m_store.size(), -1);
+    for (int row = 0, rows = rowCount(); row < rows; ++row)
+        viewRowOf[storeRow(row)] = row;
     QModelIndexList after;
     after.reserve(before.size());
-    if (m_order.isEmpty()) {
-        for (qsizetype i = 0; i < before.size(); ++i)
-            after.append(index(storeRows.at(i), before.at(i).column()));
-    } else {
-        QList<int> viewRowOf(m_order.size());
-        for (int viewRow = 0; viewRow < m_order.size(); ++viewRow)
-            viewRowOf[m_order.at(viewRow)] = viewRow;
-        for (qsizetype i = 0; i < before.size(); ++i)
-            after.append(index(viewRowOf.at(storeRows.at(i)), before.at(i).column()));
-    }
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(viewRowOf.at(storeRows.at(i)), before.at(i).column()));
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);

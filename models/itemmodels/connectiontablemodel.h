@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -32,6 +33,11 @@ struct ApiResult;
 // screen reader walking the rows must not load pages. After an error (fetchFailed)
 // canFetchMore() is false so views stop asking on every scroll; hasMore() stays true, and
 // retry() (the Retry action), an explicit fetchMore(), loadAll() or refresh() resumes.
+//
+// A watch keeps the rows current without a reset (applyChange): a connection that changed
+// is updated in place, inserted at its place (the top, for a new one), or removed when the
+// query no longer admits it; selection, scroll position and loaded rows stay. Rows it
+// changed are marked (RecentChangeRole) until clearMarks() or a requery.
 class ConnectionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -49,7 +55,12 @@ public:
         ConnectionIdRole = Qt::UserRole + 1, // the row's id, any column
         ApiValueRole, // the cell's value exactly as the API sent it (timestamps verbatim)
         SortRole,     // numbers for timestamps, strings otherwise
+        // A row the watch changed: its RowMark as an int; invalid for other rows.
+        RecentChangeRole,
+        RecentChangeTimeRole, // when that change happened (the event's time, UTC)
     };
+    enum class RowMark { Created, Deactivated };
+    enum class ChangeOutcome { Inserted, Updated, Removed, Ignored };
 
     explicit ConnectionTableModel(IncreaseClient *client, QObject *parent = nullptr);
     ~ConnectionTableModel() override;
@@ -97,16 +108,28 @@ public:
     // The row showing connection `id`, or -1 when it is not loaded (a scan: Go to ID).
     int rowOf(const QString &id) const;
 
-    OAuthConnection connectionAt(int row) const
-    {
-        return m_store.at(m_order.isEmpty() ? row : m_order.at(row));
-    }
+    OAuthConnection connectionAt(int row) const { return m_store.at(storeRow(row)); }
     // Every row received, including those Load All has not inserted yet.
     const ConnectionStore &store() const { return m_store; }
     // The store row shown at `row` (they differ once sorted).
     int storeRowAt(int row) const { return storeRow(row); }
     // Rows the server repeated across pages in this query, shown once.
     qint64 duplicatesDropped() const { return m_duplicatesDropped; }
+
+    // The server's clock (its Date header) when it answered the first page of this query;
+    // invalid before that page, or when the server sent no Date. Where a watch starts.
+    QDateTime listedAt() const { return m_listedAt; }
+    bool firstPageReceived() const { return m_firstPageReceived; }
+
+    // `connection`, as retrieved after a watch saw it change (`mark`, at `at`): updated in
+    // place when shown, removed when the query no longer admits it (a deactivated one under
+    // "active"), inserted where the API would list it when the query admits it and it is
+    // not shown — unless that is past the last row loaded while pages remain (a later page
+    // brings it). Sorted, a new row goes where the sort puts it (first among equals).
+    ChangeOutcome applyChange(const OAuthConnection &connection, RowMark mark, const QDateTime &at);
+    // The rows marked by applyChange, top to bottom.
+    QList<int> markedRows() const;
+    void clearMarks();
 
 Q_SIGNALS:
     void fetchStarted();
@@ -129,7 +152,16 @@ private:
     void storePage(const QList<OAuthConnection> &rows);
     void insertPending(); // makes the rows stored so far visible
     void onApplicationNames();
-    int storeRow(int row) const { return m_order.isEmpty() ? row : m_order.at(row); }
+    int storeRow(int row) const
+    {
+        return isSorted() ? m_order.at(row) : m_live ? m_rows.at(row) : row;
+    }
+    bool isSorted() const { return m_sortColumn >= 0; }
+    bool admits(const OAuthConnection &connection) const;
+    void goLive();
+    QList<int> apiOrder() const;
+    int apiInsertionRow(const OAuthConnection &connection) const;
+    int sortedInsertionRow(int storeIndex) const;
     QVariant displayData(int row, int column) const;
     QVariant toolTipData(int row, int column) const;
     QVariant apiValue(int row, int column) const;
@@ -141,8 +173,23 @@ private:
     QMetaObject::Connection m_namesConnection;
     ConnectionQuery m_query;
     ConnectionStore m_store;
-    QList<int> m_order; // a sorted view of store rows; empty means API order
+    // Which store rows show, in which order. Until a watch changes a row, the API order is
+    // the store's (rows 0 to m_shown); after, m_rows lists the rows shown in the API order
+    // (m_live). Sorted (m_sortColumn set), m_order lists them in the sort's order.
+    QList<int> m_order;
     int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_live = false;
+    QList<int> m_rows;
+    QSet<QString> m_liveIds; // inserted by a watch: a later page must not repeat them
+    struct Mark
+    {
+        RowMark kind;
+        QDateTime at;
+    };
+    QHash<int, Mark> m_marks; // by store row
+    QDateTime m_listedAt;
+    bool m_firstPageReceived = false;
     QPointer<ApiCall> m_call;
     QString m_nextCursor;
     QSet<QString> m_seenCursors;

@@ -63,9 +63,9 @@ private Q_SLOTS:
         QStringList texts;
         for (QAction *action : toolbarActions())
             texts << action->text();
-        QCOMPARE(texts,
-                 (QStringList{u"&Refresh"_s, u"Load &All"_s, u"&Go to ID…"_s,
-                              u"&Find in Loaded Rows…"_s, u"&Export…"_s, u"&Connection…"_s}));
+        QCOMPARE(texts, (QStringList{u"&Refresh"_s, u"Load &All"_s, u"&Go to ID…"_s,
+                                     u"&Find in Loaded Rows…"_s, u"&Export…"_s,
+                                     u"&Watch for Changes"_s, u"&Connection…"_s}));
     }
 
     void everyButtonDrawsItsIconWithoutATheme()
