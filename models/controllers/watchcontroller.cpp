@@ -176,7 +176,6 @@ void WatchController::onChanges(const QList<ConnectionChange> &changes)
 {
     for (const ConnectionChange &change : changes) {
         const bool created = change.event.category == QStringView(EventCategory::ConnectionCreated);
-        (created ? m_created : m_deactivated) += 1;
         ConnectionTableModel::ChangeOutcome outcome = ConnectionTableModel::ChangeOutcome::Ignored;
         if (m_model) {
             outcome = m_model->applyChange(change.connection,
@@ -184,6 +183,9 @@ void WatchController::onChanges(const QList<ConnectionChange> &changes)
                                                    : ConnectionTableModel::RowMark::Deactivated,
                                            change.eventTime);
         }
+        // A change the listing already showed (same second as its Date) is not news.
+        if (outcome != ConnectionTableModel::ChangeOutcome::Unchanged)
+            (created ? m_created : m_deactivated) += 1;
         Q_EMIT changeApplied(change, outcome);
     }
 }

@@ -97,6 +97,8 @@ ConnectionTableModel::applyChange(const OAuthConnection &connection, RowMark mar
         }
     }
     if (apiRow >= 0) {
+        if (admitted && m_store.at(found) == connection)
+            return ChangeOutcome::Unchanged; // not news: no mark
         m_store.replace(found, connection);
         const int viewRow = isSorted() ? int(m_order.indexOf(found)) : apiRow;
         if (!admitted) {

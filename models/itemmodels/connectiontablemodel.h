@@ -60,7 +60,9 @@ public:
         RecentChangeTimeRole, // when that change happened (the event's time, UTC)
     };
     enum class RowMark { Created, Deactivated };
-    enum class ChangeOutcome { Inserted, Updated, Removed, Ignored };
+    // Unchanged: the row shown already was the connection as retrieved (the listing saw
+    // the change: it happened in the same second as the listing's Date).
+    enum class ChangeOutcome { Inserted, Updated, Removed, Unchanged, Ignored };
 
     explicit ConnectionTableModel(IncreaseClient *client, QObject *parent = nullptr);
     ~ConnectionTableModel() override;

@@ -190,6 +190,23 @@ private Q_SLOTS:
         QVERIFY(rowAnnounced);
     }
 
+    // A change the listing already shows (it happened in the same second as the listing's
+    // Date) is not news: nothing is marked or announced.
+    void aChangeTheListingAlreadyShowsIsUnchanged()
+    {
+        LocalSandbox sandbox(smallSandbox());
+        QVERIFY(sandbox.isListening());
+        ConnectionTableModel model(&sandbox.client());
+        QVERIFY(firstPageOnly(model, kBoth));
+        Tester tester(&model, kReport);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        QCOMPARE(model.applyChange(model.connectionAt(3), M::RowMark::Created, at),
+                 M::ChangeOutcome::Unchanged);
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(model.markedRows().isEmpty());
+    }
+
     // Under the API's default ("active") a deactivated connection leaves the table with
     // a row removal: the selection and persistent indexes below it follow their rows.
     void deactivationUnderActiveRemovesTheRow()
