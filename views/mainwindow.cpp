@@ -29,6 +29,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -69,9 +70,13 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     setObjectName(u"mainWindow"_s);
     buildLayout();
     m_actions = new WindowActions(this, m_table, m_requestLog);
+    // Beside the filter summary, above the table it is about: the status bar has no room
+    // left at 1024 px. The line keeps the button's height whether it shows or not, so
+    // turning the watch on does not move the table.
     m_watchCounter =
         new WatchCounter(m_actions->nextChange, m_actions->clearChanges, m_actions->checkNow, this);
-    statusBar()->insertPermanentWidget(0, m_watchCounter);
+    m_summaryRow->addWidget(m_watchCounter);
+    m_summary->setMinimumHeight(m_watchCounter->heightWithText());
     wireControllers();
     wireWatch();
 
@@ -131,7 +136,10 @@ void MainWindow::buildLayout()
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_filterBar);
-    layout->addWidget(m_summary);
+    m_summaryRow = new QHBoxLayout;
+    m_summaryRow->setContentsMargins(0, 0, 0, 0);
+    m_summaryRow->addWidget(m_summary, 1);
+    layout->addLayout(m_summaryRow);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_findBar);
     layout->addWidget(m_exportBar);

@@ -22,6 +22,7 @@ class ListingController;
 class LoadStatus;
 class NoticeBoard;
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QSettings;
 class QSplitter;
@@ -130,6 +131,7 @@ private:
 
     FilterBar *m_filterBar;
     QLabel *m_summary;
+    QHBoxLayout *m_summaryRow = nullptr; // the summary, and the watch's counter at its end
     ErrorBanner *m_banner;
     ConnectionTableView *m_table;
     DetailPane *m_detail;

@@ -30,3 +30,14 @@ void WatchCounter::setCounter(const QString &text, const QString &toolTip)
     setToolTip(toolTip);
     setVisible(!text.isEmpty());
 }
+
+int WatchCounter::heightWithText() const
+{
+    QToolButton probe;
+    probe.setAutoRaise(true);
+    probe.setToolButtonStyle(Qt::ToolButtonTextOnly);
+    probe.setPopupMode(QToolButton::MenuButtonPopup);
+    probe.setText(u"0 new"_s);
+    probe.setFont(font());
+    return probe.sizeHint().height();
+}

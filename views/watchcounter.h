@@ -4,8 +4,8 @@
 
 class QAction;
 
-// The watch's counter in the status bar: "3 new, 1 deactivated since 12:05". A click goes
-// to the next changed row; its menu also clears the marks and checks now. Hidden while
+// The watch's counter at the end of the filter summary line: "3 new, 1 deactivated since 12:05". A
+// click goes to the next changed row; its menu also clears the marks and checks now. Hidden while
 // the watch is off.
 class WatchCounter : public QToolButton
 {
@@ -16,4 +16,6 @@ public:
 
     // Empty text hides the counter.
     void setCounter(const QString &text, const QString &toolTip);
+    // The button's height once it has words, for the line that holds it.
+    int heightWithText() const;
 };

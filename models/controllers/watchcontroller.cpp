@@ -31,7 +31,7 @@ QString shortTime(const QDateTime &utc)
 {
     const QDateTime local = utc.toLocalTime();
     const QLocale locale;
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    const QString time = local.time().toString(u"HH:mm"_s);
     if (local.date() == QDate::currentDate())
         return time;
     return locale.toString(local.date(), u"d MMM"_s) + u' ' + time;

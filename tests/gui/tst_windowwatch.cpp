@@ -143,6 +143,17 @@ private Q_SLOTS:
         }
         QCOMPARE(ticked, QStringList{u"Every 15 s"_s});
 
+        // Turning it on shows the counter at the end of the summary line without moving
+        // the table.
+        const QPoint tableAt = window->tableView()->mapTo(window.get(), QPoint(0, 0));
+        QTest::mouseClick(toolbarButton(window.get(), watch), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return window->watchCounter()->isVisible(); }));
+        QVERIFY(waitUntil([&] { return !window->watchController()->isPolling(); }));
+        QCOMPARE(window->tableView()->mapTo(window.get(), QPoint(0, 0)), tableAt);
+        QVERIFY(window->watchCounter()->text().startsWith(u"No changes since"_s));
+        watch->trigger();
+        QVERIFY(!window->watchCounter()->isVisible());
+
         // Choosing 5 s is remembered for the next window.
         for (QAction *choice : intervals->actions()) {
             if (choice->data().toInt() == 5)
@@ -204,13 +215,17 @@ private Q_SLOTS:
         // ...and polls come as often as the operator asks (Check Now) for a while,
         QAction *checkNow = menuAction(window.get(), u"Check"_s);
         QVERIFY(checkNow && checkNow->isEnabled());
+        // (IC_WATCH_SOAK_SECONDS lengthens this for a soak by hand; CI runs 10 s.)
+        const int seconds = qEnvironmentVariableIsSet("IC_WATCH_SOAK_SECONDS")
+                                ? qEnvironmentVariableIntValue("IC_WATCH_SOAK_SECONDS")
+                                : 10;
         waitUntil(
             [&] {
                 if (!watch->isPolling())
                     checkNow->trigger();
                 return false;
             },
-            10000);
+            seconds * 1000);
         fixture.sandbox().setChurn(0);
         fixture.sandbox().setFailRate(0);
         fixture.sandbox().setDropRate(0);

@@ -9,12 +9,17 @@
 #include "embeddedsandbox.h"
 #include "englishplurals.h"
 #include "errorbanner.h"
+#include "exportbar.h"
 #include "exportcontroller.h"
+#include "filterbar.h"
 #include "historysection.h"
 #include "inprocesssandbox.h"
+#include "listingcontroller.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
+#include "noticeboard.h"
 #include "requestlogdock.h"
+#include "watchcontroller.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -163,5 +168,33 @@ int main(int argc, char *argv[])
         ok = false;
     }
     sandbox->setLatency(0, 0);
+
+    // 4. Watching every status: new and deactivated rows marked, the counter counting.
+    window.notices()->clear();
+    window.exportBar()->hide(); // as its Dismiss does
+    const ConnectionQuery everyStatus{{u"active"_s, u"inactive"_s}, QString()};
+    window.filterBar()->setQuery(everyStatus);
+    window.listingController()->setQuery(everyStatus);
+    window.loadAll(); // deactivations of old connections land on loaded rows
+    waitFor([&] { return !model()->hasMore() && !model()->isFetching(); }, 60000);
+    WatchController *watch = window.watchController();
+    window.setWatching(true);
+    waitFor([&] { return watch->countingSince().isValid() && !watch->isPolling(); });
+    sandbox->setChurn(240);
+    settle(2600);
+    sandbox->setChurn(0);
+    settle(1100);
+    window.checkForChangesNow();
+    waitFor([&] { return !watch->isPolling(); });
+    // The new rows at the top, and the first row that was there before them selected.
+    window.tableView()->goToRow(watch->createdCount());
+    const QString selected =
+        window.tableView()->currentIndex().data(ConnectionTableModel::ConnectionIdRole).toString();
+    waitFor([&] {
+        return window.detailPane()->shownId() == selected &&
+               !window.detailPane()->history()->isLoading();
+    });
+    ok = shoot(window, out, u"watching"_s + suffix) && ok;
+    window.setWatching(false);
     return ok ? 0 : 1;
 }
