@@ -6,6 +6,7 @@
 #include "localsandbox.h"
 #include "noticeboard.h"
 #include "watchcontroller.h"
+#include "watchpolls.h"
 #include "windowsettings.h"
 
 #include <QAbstractItemModelTester>
@@ -57,33 +58,12 @@ QStringList listedRows(const QList<OAuthConnection> &listing)
     return rows;
 }
 
-// Polls until a poll that started now ends well (faults may fail some); a poll already in
-// flight may have listed before the latest changes, so it does not count.
-bool pollUntilGood(WatchController &watch, int timeoutMs = 30000)
+bool pollUntilGood(WatchController &watch)
 {
-    if (!waitUntil([&] { return !watch.isPolling(); }, timeoutMs))
-        return false;
-    bool good = false;
-    const QMetaObject::Connection c = QObject::connect(&watch, &WatchController::pollFinished,
-                                                       [&](bool ok) { good = good || ok; });
-    const bool done = waitUntil(
-        [&] {
-            if (!good && !watch.isPolling())
-                watch.pollNow();
-            return good && !watch.isPolling();
-        },
-        timeoutMs);
-    QObject::disconnect(c);
-    return done;
+    return WatchPolls::pollAfterNow(watch, [&watch] { watch.pollNow(); });
 }
 
-// Waits out the rest of the server's current second, so that what happens next is later
-// by the server's whole-second clock than what happened before.
-void nextSecond()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QTest::qWait(int(1000 - now % 1000) + 50);
-}
+using WatchPolls::nextSecond;
 
 } // namespace
 

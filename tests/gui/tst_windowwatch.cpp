@@ -11,6 +11,7 @@
 #include "noticeboard.h"
 #include "watchcontroller.h"
 #include "watchcounter.h"
+#include "watchpolls.h"
 #include "windowfixture.h"
 
 #include <QAction>
@@ -78,30 +79,12 @@ QToolButton *toolbarButton(MainWindow *window, QAction *action)
     return toolBar ? qobject_cast<QToolButton *>(toolBar->widgetForAction(action)) : nullptr;
 }
 
-// Waits for a poll that starts after this call to end well.
 bool pollAfterNow(WatchController *watch, QAction *checkNow)
 {
-    if (!waitUntil([&] { return !watch->isPolling(); }))
-        return false;
-    bool good = false;
-    const QMetaObject::Connection c = QObject::connect(watch, &WatchController::pollFinished,
-                                                       [&](bool ok) { good = good || ok; });
-    const bool done = waitUntil(
-        [&] {
-            if (!good && !watch->isPolling())
-                checkNow->trigger();
-            return good && !watch->isPolling();
-        },
-        30000);
-    QObject::disconnect(c);
-    return done;
+    return WatchPolls::pollAfterNow(*watch, [checkNow] { checkNow->trigger(); });
 }
 
-void nextSecond()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QTest::qWait(int(1000 - now % 1000) + 50);
-}
+using WatchPolls::nextSecond;
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "localsandbox.h"
 
 #include "applicationdirectory.h"
+#include "connectiontablemodel.h"
 #include "connectionwalker.h"
 
 #include <QEventLoop>
@@ -77,4 +78,15 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     poll.start();
     loop.exec();
     return done();
+}
+
+bool scrollToEnd(ConnectionTableModel &model)
+{
+    return waitUntil(
+        [&] {
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            return !model.hasMore() && !model.isFetching();
+        },
+        60000);
 }

@@ -6,6 +6,8 @@
 #include "sandboxserver.h"
 
 #include <QList>
+
+class ConnectionTableModel;
 #include <functional>
 #include <memory>
 
@@ -37,3 +39,6 @@ private:
 // QTest::qWaitFor sleeps 10 ms between rounds, which with the server in the same thread
 // costs about 30 ms a page; this checks every millisecond and sleeps only in the loop.
 bool waitUntil(const std::function<bool()> &done, int timeoutMs = 30000);
+// What a view does while the user scrolls to the bottom: asks for more whenever it may,
+// until the listing ends. False on a timeout.
+bool scrollToEnd(ConnectionTableModel &model);

@@ -102,18 +102,6 @@ OAuthConnection newConnection(QRandomGenerator &random, const OAuthConnection &l
     return connection;
 }
 
-// What a view does while the user scrolls to the bottom: ask for more whenever it may.
-bool scrollToEnd(ConnectionTableModel &model)
-{
-    return waitUntil(
-        [&] {
-            if (model.canFetchMore({}))
-                model.fetchMore({});
-            return !model.hasMore() && !model.isFetching();
-        },
-        60000);
-}
-
 // The first page only: the model asks once and nobody scrolls. The tester joins after
 // this, as it asks for the next page on every model signal.
 bool firstPageOnly(ConnectionTableModel &model, const ConnectionQuery &query)

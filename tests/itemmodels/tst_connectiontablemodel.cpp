@@ -34,18 +34,6 @@ QList<OAuthConnection> rowsOf(const ConnectionTableModel &model)
     return rows;
 }
 
-// What a view does while the user scrolls to the bottom: ask for more whenever it may.
-bool scrollToEnd(ConnectionTableModel &model)
-{
-    return waitUntil(
-        [&] {
-            if (model.canFetchMore({}))
-                model.fetchMore({});
-            return !model.hasMore() && !model.isFetching();
-        },
-        60000);
-}
-
 // Counts the pages the server answered (200s only: not failures, not retries).
 void countPagesReceived(IncreaseClient &client, QObject *context, int *pages)
 {
