@@ -6,14 +6,21 @@ namespace Insights {
 
 SpanSnapshot snapshotOf(const ConnectionTableModel &model)
 {
-    const ConnectionStore &store = model.store();
     SpanSnapshot snapshot;
-    snapshot.applications = store.applicationIds();
+    snapshotOf(model, &snapshot);
+    return snapshot;
+}
+
+void snapshotOf(const ConnectionTableModel &model, SpanSnapshot *snapshot)
+{
+    const ConnectionStore &store = model.store();
+    snapshot->applications = store.applicationIds();
     const int rows = model.rowCount();
-    snapshot.spans.resize(size_t(rows));
+    snapshot->spans.clear();
+    snapshot->spans.reserve(size_t(rows));
     for (int row = 0; row < rows; ++row) {
         const int index = model.storeRowAt(row);
-        ConnectionSpan &span = snapshot.spans[size_t(row)];
+        ConnectionSpan &span = snapshot->spans.emplace_back();
         span.createdAt = store.createdAtSeconds(index);
         if (!store.deletedAtIsNull(index)) {
             span.deletedAt = store.deletedAtSeconds(index);
@@ -32,7 +39,6 @@ SpanSnapshot snapshotOf(const ConnectionTableModel &model)
             break;
         }
     }
-    return snapshot;
 }
 
 } // namespace Insights

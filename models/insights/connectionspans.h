@@ -15,5 +15,8 @@ struct SpanSnapshot
     QStringList applications; // names ConnectionSpan::application
 };
 SpanSnapshot snapshotOf(const ConnectionTableModel &model);
+// The same into `snapshot`, reusing its memory: a view that snapshots again and again keeps
+// one and saves the page faults of a fresh 40 MB at a million rows (most of the time).
+void snapshotOf(const ConnectionTableModel &model, SpanSnapshot *snapshot);
 
 } // namespace Insights

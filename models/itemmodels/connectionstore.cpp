@@ -223,24 +223,6 @@ QString ConnectionStore::type(qsizetype index) const
     return r.flags & TypeVerbatim ? verbatim(index, TypeField) : m_types.at(r.type);
 }
 
-std::optional<qint64> ConnectionStore::createdAtSeconds(qsizetype index) const
-{
-    const Row &r = row(index);
-    if (r.flags & CreatedVerbatim)
-        return CompactField::isoSeconds(verbatim(index, CreatedField));
-    return r.createdAt;
-}
-
-std::optional<qint64> ConnectionStore::deletedAtSeconds(qsizetype index) const
-{
-    const Row &r = row(index);
-    if (r.flags & DeletedNull)
-        return std::nullopt;
-    if (r.flags & DeletedVerbatim)
-        return CompactField::isoSeconds(verbatim(index, DeletedField));
-    return r.deletedAt;
-}
-
 ConnectionStore::Needle
 ConnectionStore::needle(const QString &text,
                         const std::function<bool(const QString &applicationId)> &applicationMatches,
@@ -327,6 +309,11 @@ qsizetype ConnectionStore::bytesUsed() const
 QString ConnectionStore::verbatim(qsizetype index, Field field) const
 {
     return m_verbatim.value(verbatimKey(index, field));
+}
+
+std::optional<qint64> ConnectionStore::verbatimSeconds(qsizetype index, Field field) const
+{
+    return CompactField::isoSeconds(verbatim(index, field));
 }
 
 bool ConnectionStore::verbatimContains(qsizetype index, Field field, const Needle &needle) const

@@ -39,8 +39,23 @@ public:
     // Seconds since the epoch (UTC) of created_at / deleted_at, for sorting and display;
     // nullopt when the value is absent or not an ISO 8601 timestamp naming its offset
     // ("Z" or "+01:00"; fractional seconds are truncated).
-    std::optional<qint64> createdAtSeconds(qsizetype row) const;
-    std::optional<qint64> deletedAtSeconds(qsizetype row) const;
+    // Inline: the figures read both for every row shown.
+    std::optional<qint64> createdAtSeconds(qsizetype index) const
+    {
+        const Row &r = row(index);
+        if (r.flags & CreatedVerbatim)
+            return verbatimSeconds(index, CreatedField);
+        return r.createdAt;
+    }
+    std::optional<qint64> deletedAtSeconds(qsizetype index) const
+    {
+        const Row &r = row(index);
+        if (r.flags & DeletedNull)
+            return std::nullopt;
+        if (r.flags & DeletedVerbatim)
+            return verbatimSeconds(index, DeletedField);
+        return r.deletedAt;
+    }
     // Whether deleted_at is null: deletedAtSeconds() is nullopt for a null one and for one
     // that could not be read alike.
     bool deletedAtIsNull(qsizetype index) const { return row(index).flags & DeletedNull; }
@@ -124,6 +139,7 @@ private:
     static quint64 verbatimKey(qsizetype index, Field field) { return quint64(index) << 3 | field; }
     void write(qsizetype index, const OAuthConnection &connection);
     QString verbatim(qsizetype index, Field field) const;
+    std::optional<qint64> verbatimSeconds(qsizetype index, Field field) const;
     bool verbatimContains(qsizetype index, Field field, const Needle &needle) const;
 
     std::vector<std::unique_ptr<Row[]>> m_chunks;
