@@ -2,8 +2,10 @@
 # Sourced by scripts/demo, scripts/test and scripts/fuzz: installs the Debian 12 packages
 # that are missing, and only those. Usage: ic_ensure_packages [--with-node] [--with-fuzz]
 
-IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
-    qtkeychain-qt6-dev qt6-svg-dev libqt6svg6 qt6-gtk-platformtheme)
+# qt6-charts-dev needs Qt6OpenGL's CMake files but does not depend on them (Debian 12).
+IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-charts-dev libqt6opengl6-dev qtkeychain-qt6-dev qt6-svg-dev libqt6svg6
+    qt6-gtk-platformtheme)
 IC_TEST_PACKAGES=(curl desktop-file-utils tzdata)
 # libFuzzer and the sanitizer runtimes for clang 14 are in libclang-rt-14-dev, which
 # clang-14 only recommends (libfuzzer-14-dev is the standalone libFuzzer.a, not needed).

@@ -15,6 +15,8 @@
 #include "filterbar.h"
 #include "filtersummary.h"
 #include "findbar.h"
+#include "insightscontroller.h"
+#include "insightsdock.h"
 #include "listingcontroller.h"
 #include "loadstatus.h"
 #include "noticeboard.h"
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
           new ConnectionController(settings, secrets, std::move(sandboxes), m_notices, this))
     , m_listing(new ListingController(settings, m_notices, this))
     , m_watch(new WatchController(settings, m_notices, this))
+    , m_insightsController(new InsightsController(this))
     , m_filterBar(new FilterBar(this))
     , m_summary(new QLabel(this))
     , m_banner(new ErrorBanner(this))
@@ -64,12 +67,13 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     , m_badge(new EnvironmentBadge(this))
     , m_figures(new SessionFigures(this))
     , m_requestLog(new RequestLogDock(this))
+    , m_insights(new InsightsDock(m_insightsController, this))
     , m_exports(new ExportController(this))
     , m_exportBar(new ExportBar(m_exports, this))
 {
     setObjectName(u"mainWindow"_s);
     buildLayout();
-    m_actions = new WindowActions(this, m_table, m_requestLog);
+    m_actions = new WindowActions(this, m_table, m_requestLog, m_insights);
     // Beside the filter summary, above the table it is about: the status bar has no room
     // left at 1024 px. The line keeps the button's height whether it shows or not, so
     // turning the watch on does not move the table.
@@ -106,6 +110,7 @@ MainWindow::~MainWindow()
     delete m_exportDialog;
     delete m_exports; // cancels a running export (no file) before its session goes
     delete m_watch;   // stops polling before the model and client go
+    m_insightsController->setListing(nullptr);
     delete m_listing;
     delete m_connection;
 }
@@ -151,6 +156,10 @@ void MainWindow::buildLayout()
     // Closed until asked for; restoreState() brings back how it was left.
     addDockWidget(Qt::BottomDockWidgetArea, m_requestLog);
     m_requestLog->hide();
+    // Insights shares the bottom with the request log, as a tab when both are open.
+    addDockWidget(Qt::BottomDockWidgetArea, m_insights);
+    tabifyDockWidget(m_requestLog, m_insights);
+    m_insights->hide();
 }
 
 void MainWindow::wireControllers()
@@ -168,6 +177,18 @@ void MainWindow::wireControllers()
     connect(m_listing, &ListingController::filtersChanged, m_detail, &DetailPane::markNotListed);
     m_actions->timesInUtc->setChecked(m_listing->timesInUtc());
     connect(m_actions->timesInUtc, &QAction::toggled, m_listing, &ListingController::setTimesInUtc);
+    m_insightsController->setTimesInUtc(m_listing->timesInUtc());
+    connect(m_actions->timesInUtc, &QAction::toggled, m_insightsController,
+            &InsightsController::setTimesInUtc);
+    connect(m_insights, &InsightsDock::loadAllRequested, this, &MainWindow::loadAll);
+    // Opened for the first time (no size remembered), it takes the lower part of the
+    // window: a chart needs height to be read.
+    connect(m_actions->insights, &QAction::toggled, this, [this](bool shown) {
+        if (shown && m_insights->height() < height() / 3)
+            resizeDocks({m_insights}, {height() * 45 / 100}, Qt::Vertical);
+    });
+    connect(m_insights, &InsightsDock::saved, m_loadStatus,
+            [this](const QString &message) { m_loadStatus->showMessage(message, 8000); });
     connect(m_listing, &ListingController::loadStateChanged, m_actions, [this] {
         m_actions->loadAll->setEnabled(m_listing->canLoadAll());
         m_actions->cancelLoading->setEnabled(m_listing->isLoadingAll());
@@ -236,6 +257,8 @@ void MainWindow::adopt(ConnectionSession *session)
     if (m_listing->model())
         m_headerState = m_table->horizontalHeader()->saveState();
     m_watch->setListing(nullptr, nullptr); // a watch that is on waits for the new listing
+    m_insightsController->setListing(nullptr);
+    m_insights->setApplicationNames(session->applications());
     m_table->setConnectionModel(nullptr, nullptr);
     m_loadStatus->setModel(nullptr);
     m_detail->setSource(session->client(), session->applications());
@@ -268,6 +291,7 @@ void MainWindow::showListing(ConnectionTableModel *model)
     m_table->restoreHeaderState(m_headerState);
     m_loadStatus->setModel(model);
     m_watch->setListing(model, session()->client());
+    m_insightsController->setListing(model);
 }
 
 void MainWindow::wireWatch()

@@ -18,6 +18,8 @@ class ExportBar;
 class ExportController;
 class FilterBar;
 class FindBar;
+class InsightsController;
+class InsightsDock;
 class ListingController;
 class LoadStatus;
 class NoticeBoard;
@@ -93,6 +95,8 @@ public:
     ExportBar *exportBar() const { return m_exportBar; }
     WatchController *watchController() const { return m_watch; }
     WatchCounter *watchCounter() const { return m_watchCounter; }
+    InsightsDock *insightsDock() const { return m_insights; }
+    InsightsController *insightsController() const { return m_insightsController; }
     QAction *watchAction() const;
     QAction *sandboxFaultsAction() const;
     SandboxFaultsDialog *sandboxFaultsDialog() const;
@@ -122,6 +126,7 @@ private:
     ConnectionController *m_connection;
     ListingController *m_listing;
     WatchController *m_watch;
+    InsightsController *m_insightsController;
     QPointer<QDialog> m_exportDialog;
     QPointer<QDialog> m_settingsDialog;
     QPointer<SandboxFaultsDialog> m_sandboxFaults;
@@ -141,6 +146,7 @@ private:
     EnvironmentBadge *m_badge;
     SessionFigures *m_figures;
     RequestLogDock *m_requestLog;
+    InsightsDock *m_insights;
     // The export running in the background and its strip under the table.
     ExportController *m_exports;
     ExportBar *m_exportBar;

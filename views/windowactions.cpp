@@ -36,7 +36,7 @@ QIcon themeIcon(const QString &name)
 } // namespace
 
 WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
-                             QDockWidget *requestLogDock)
+                             QDockWidget *requestLogDock, QDockWidget *insightsDock)
     : QObject(window)
     , exportConnections(makeAction(window, tr("&Export…"), &MainWindow::openExportDialog,
                                    {QKeySequence(u"Ctrl+Shift+E"_s)}))
@@ -59,6 +59,7 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     , watchIntervalMenu(nullptr)
     , sandboxFaults(makeAction(window, tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults))
     , requestLog(requestLogDock->toggleViewAction())
+    , insights(insightsDock->toggleViewAction())
     , developerMenu(nullptr)
 {
     timesInUtc->setCheckable(true);
@@ -85,6 +86,11 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     requestLog->setText(tr("Request &Log"));
     requestLog->setShortcut(QKeySequence(Qt::Key_F12)); // the browsers' developer tools key
     window->addAction(requestLog);
+    insights->setText(tr("&Insights"));
+    insights->setShortcut(QKeySequence(u"Ctrl+I"_s));
+    insights->setToolTip(
+        tr("Charts and figures by application of the connections listed (Ctrl+I)"));
+    window->addAction(insights);
     exportConnections->setToolTip(tr("Export the connections to CSV or JSON Lines"));
     refresh->setToolTip(tr("List again from the first page (F5)"));
     refresh->setIcon(themeIcon(u"view-refresh"_s));
@@ -118,6 +124,7 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     view->addAction(timesInUtc);
     view->addAction(detailPane);
     view->addAction(requestLog);
+    view->addAction(insights);
     view->addSeparator();
     view->addAction(watch);
     watchIntervalMenu = view->addMenu(tr("Watch &Interval"));

@@ -15,7 +15,8 @@ class WindowActions : public QObject
 {
     Q_OBJECT
 public:
-    WindowActions(MainWindow *window, ConnectionTableView *table, QDockWidget *requestLog);
+    WindowActions(MainWindow *window, ConnectionTableView *table, QDockWidget *requestLog,
+                  QDockWidget *insights);
 
     QAction *exportConnections;
     QAction *connection;
@@ -36,6 +37,7 @@ public:
     QList<QAction *> watchIntervals;
     QAction *sandboxFaults;
     QAction *requestLog;
+    QAction *insights; // checkable: the Insights dock shown
     // Shown only while connected to the in-process sandbox, the only one with knobs.
     QMenu *developerMenu;
 

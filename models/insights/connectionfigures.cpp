@@ -223,7 +223,8 @@ void Aggregator::add(const std::vector<ConnectionSpan> &spans, const QStringList
         quint32 &application = ours[theirs];
         if (application == kNotInterned)
             application = d->intern(theirs < unnamed ? applications.at(theirs) : QString());
-        d->add(span.createdAt, span.deletedAt, span.deletedUnreadable, application, span.status);
+        d->add(span.createdAt(), span.deletedAt(), span.deletedUnreadable(), application,
+               span.status);
     }
 }
 

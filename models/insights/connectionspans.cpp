@@ -21,10 +21,11 @@ void snapshotOf(const ConnectionTableModel &model, SpanSnapshot *snapshot)
     for (int row = 0; row < rows; ++row) {
         const int index = model.storeRowAt(row);
         ConnectionSpan &span = snapshot->spans.emplace_back();
-        span.createdAt = store.createdAtSeconds(index);
+        span.setCreatedAt(store.createdAtSeconds(index));
         if (!store.deletedAtIsNull(index)) {
-            span.deletedAt = store.deletedAtSeconds(index);
-            span.deletedUnreadable = !span.deletedAt;
+            const std::optional<qint64> deleted = store.deletedAtSeconds(index);
+            span.setDeletedAt(deleted);
+            span.setDeletedUnreadable(!deleted);
         }
         span.application = store.applicationIndex(index);
         switch (store.statusKind(index)) {

@@ -44,12 +44,12 @@ std::vector<Insights::ConnectionSpan> spans(qint64 count, QStringList *applicati
     for (qint64 i = 0; i < count; ++i) {
         Insights::ConnectionSpan &span = out[size_t(i)];
         const qint64 created = kNow - qint64(double(i) * gap) - qint64(random.bounded(60));
-        span.createdAt = created;
+        span.setCreatedAt(created);
         // Skewed: the first applications hold most connections.
         const quint32 r = random.bounded(100u);
         span.application = r < 40 ? 0 : r < 65 ? 1 : r < 80 ? 2 : r < 88 ? 3 : 4 + r % 4;
         if (random.bounded(100u) < 30) {
-            span.deletedAt = std::min(kNow, created + 1 + qint64(random.bounded(400 * 86400)));
+            span.setDeletedAt(std::min(kNow, created + 1 + qint64(random.bounded(400 * 86400))));
             span.status = Insights::ConnectionSpan::Status::Inactive;
         }
     }

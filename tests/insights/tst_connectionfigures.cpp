@@ -344,9 +344,9 @@ private Q_SLOTS:
         QStringList applications;
         for (const OAuthConnection &row : std::as_const(m_everything)) {
             ConnectionSpan span;
-            span.createdAt = referenceSeconds(row.createdAt);
+            span.setCreatedAt(referenceSeconds(row.createdAt));
             if (row.deletedAt)
-                span.deletedAt = referenceSeconds(*row.deletedAt);
+                span.setDeletedAt(referenceSeconds(*row.deletedAt));
             qsizetype index = applications.indexOf(row.oauthApplicationId);
             if (index < 0) {
                 index = applications.size();
@@ -678,9 +678,9 @@ private Q_SLOTS:
         expected[3] = odd;
         expected[4] = offset;
         const SpanSnapshot snapshot = snapshotOf(model);
-        QVERIFY(snapshot.spans.at(3).deletedUnreadable);
-        QVERIFY(!snapshot.spans.at(4).deletedUnreadable);
-        QCOMPARE(snapshot.spans.at(4).deletedAt,
+        QVERIFY(snapshot.spans.at(3).deletedUnreadable());
+        QVERIFY(!snapshot.spans.at(4).deletedUnreadable());
+        QCOMPARE(snapshot.spans.at(4).deletedAt(),
                  std::optional<qint64>(utc("2025-07-01T09:00:00Z")));
         const Options options{Period::Day, Zone::Local, utc("2025-07-02T08:00:00Z")};
         Aggregator aggregator(options);

@@ -14,6 +14,8 @@
 #include "filterbar.h"
 #include "historysection.h"
 #include "inprocesssandbox.h"
+#include "insightscontroller.h"
+#include "insightsdock.h"
 #include "listingcontroller.h"
 #include "mainwindow.h"
 #include "memorysecretstore.h"
@@ -22,6 +24,7 @@
 #include "watchcontroller.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QPalette>
@@ -196,5 +199,18 @@ int main(int argc, char *argv[])
     });
     ok = shoot(window, out, u"watching"_s + suffix) && ok;
     window.setWatching(false);
+
+    // 5. Insights on every connection of both statuses, by month.
+    InsightsController *insights = window.insightsController();
+    window.insightsDock()->show();
+    QComboBox *period = window.insightsDock()->periodCombo();
+    period->setCurrentIndex(period->findData(int(Insights::Period::Month)));
+    waitFor([&] {
+        return insights->figures() && !insights->isComputing() &&
+               insights->figures()->rows == model()->rowCount() &&
+               insights->period() == Insights::Period::Month;
+    });
+    ok = shoot(window, out, u"insights"_s + suffix) && ok;
+    window.insightsDock()->hide();
     return ok ? 0 : 1;
 }

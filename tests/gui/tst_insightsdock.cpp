@@ -1,0 +1,202 @@
+// Insights in the real window: View → Insights (Ctrl+I) opens the dock, the figures follow
+// the rows loaded (saying when they are partial, with Load All), the filters and the
+// UTC/local choice; the chart saves as PNG and SVG and the table as CSV, readable back.
+#include "applicationfiguresmodel.h"
+#include "connectiontablemodel.h"
+#include "connectiontableview.h"
+#include "filterbar.h"
+#include "insightscontroller.h"
+#include "insightsdock.h"
+#include "windowfixture.h"
+
+#include <QAction>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSvgRenderer>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The figures once they describe the table as it is now.
+bool figuresFor(MainWindow &window, int rows)
+{
+    InsightsController *insights = window.insightsController();
+    return waitUntil(
+        [&] {
+            return insights->figures() && insights->figures()->rows == rows &&
+                   !insights->isComputing();
+        },
+        20000);
+}
+
+qint64 activeIn(const ConnectionTableModel &model)
+{
+    qint64 active = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        active += model.connectionAt(row).status == "active"_L1;
+    return active;
+}
+
+} // namespace
+
+class TestInsightsDock : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void followsTheRowsLoadedAndTheFilters()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        InsightsDock *dock = window->insightsDock();
+        QVERIFY(!dock->isVisible());
+        // Hidden, nothing is computed.
+        QTest::qWait(InsightsController::kThrottleMs + 100);
+        QVERIFY(!window->insightsController()->figures());
+
+        // Ctrl+I opens it on the first page, saying that more are listed.
+        QTest::keyClick(window->tableView(), Qt::Key_I, Qt::ControlModifier);
+        QVERIFY(dock->isVisible());
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        QCOMPARE(model->rowCount(), WindowFixture::kPageSize);
+        QVERIFY2(dock->basisLabel()->text().contains(u"100 loaded rows"_s),
+                 qPrintable(dock->basisLabel()->text()));
+        QVERIFY(dock->loadAllButton()->isVisible());
+        qint64 active = 0;
+        ApplicationFiguresModel *table = dock->tableModel();
+        for (int row = 0; row < table->rowCount(); ++row)
+            active += table->index(row, ApplicationFiguresModel::ActiveColumn)
+                          .data(ApplicationFiguresModel::SortRole)
+                          .toLongLong();
+        QCOMPARE(active, activeIn(*model));
+
+        // Load All from the dock completes the figures.
+        QTest::mouseClick(dock->loadAllButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !model->hasMore() && !model->isFetching(); }, 60000));
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        QVERIFY(dock->basisLabel()->text().startsWith(u"Every connection of these filters"_s));
+        QVERIFY(!dock->loadAllButton()->isVisible());
+        const Insights::Figures all = *window->insightsController()->figures();
+        QCOMPARE(all.periods.last().activeAtEnd, activeIn(*model));
+
+        // The chart: one line for all and one per application; bars for each period.
+        QList<QAbstractSeries *> lines = dock->chart()->series();
+        auto *bars = qobject_cast<QBarSeries *>(lines.takeFirst()); // drawn under the lines
+        QVERIFY(bars);
+        QCOMPARE(lines.size(), 1 + all.applications.size());
+        auto *total = qobject_cast<QLineSeries *>(lines.first());
+        QVERIFY(total);
+        QCOMPARE(total->count(), all.periods.size());
+        QCOMPARE(qint64(total->at(total->count() - 1).y()), activeIn(*model));
+        QCOMPARE(bars->barSets().size(), 2);
+        QCOMPARE(bars->barSets().first()->count(), all.periods.size());
+        // What hovering shows.
+        const QString text = dock->pointText(total->name(), int(all.periods.size()) - 1);
+        QVERIFY2(text.contains(u"active at its end"_s) &&
+                     text.contains(QLocale().toString(activeIn(*model))),
+                 qPrintable(text));
+        // A legend entry hides its line, and the choice survives a recomputation.
+        QLegendMarker *marker = dock->chart()->legend()->markers(lines.at(1)).value(0);
+        QVERIFY(marker);
+        Q_EMIT marker->clicked();
+        QVERIFY(!lines.at(1)->isVisible());
+        const QString hidden = lines.at(1)->name();
+
+        // Inactive only: the figures follow the new listing.
+        window->filterBar()->statusCombo()->setFocus();
+        QTest::keyClick(window->filterBar()->statusCombo(), Qt::Key_Down);
+        QVERIFY(waitUntil([&] { return model->query().statuses == QStringList{u"inactive"_s}; }));
+        QVERIFY(waitUntil([&] { return model->rowCount() > 0 && !model->isFetching(); }));
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        for (const Insights::ApplicationFigures &f :
+             window->insightsController()->figures()->applications)
+            QCOMPARE(f.active, 0);
+        // The line hidden before is still hidden; the others show.
+        bool found = false;
+        for (QAbstractSeries *series : dock->chart()->series()) {
+            if (series->type() != QAbstractSeries::SeriesTypeLine)
+                continue;
+            QCOMPARE(series->isVisible(), series->name() != hidden);
+            found = found || series->name() == hidden;
+        }
+        QVERIFY(found);
+    }
+
+    void periodAndTimesChooseTheBuckets()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        window->insightsDock()->show();
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        InsightsController *insights = window->insightsController();
+        QCOMPARE(insights->period(), Insights::Period::Week);
+        QCOMPARE(insights->figures()->periods.first().start.dayOfWeek(), 1); // Monday
+        // By month: periods start on the first.
+        QComboBox *period = window->insightsDock()->periodCombo();
+        period->setCurrentIndex(period->findData(int(Insights::Period::Month)));
+        QVERIFY(waitUntil([&] {
+            return insights->period() == Insights::Period::Month && !insights->isComputing() &&
+                   insights->figures() && insights->figures()->periods.first().start.day() == 1;
+        }));
+        // View → Times in UTC moves the buckets' midnight to UTC.
+        QVERIFY(!insights->timesInUtc());
+        for (QAction *action : window->actions()) {
+            if (action->text().contains(u"UTC"_s))
+                action->trigger();
+        }
+        QVERIFY(insights->timesInUtc());
+    }
+
+    void savesTheChartAndTheTable()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        InsightsDock *dock = window->insightsDock();
+        dock->show();
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        QTemporaryDir dir;
+        QString error;
+        const QString png = dir.filePath(u"chart.png"_s);
+        QVERIFY2(dock->saveChartPng(png, &error), qPrintable(error));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 100 && image.height() > 100);
+        const QString svg = dir.filePath(u"chart.svg"_s);
+        QVERIFY2(dock->saveChartSvg(svg, &error), qPrintable(error));
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        const QString csv = dir.filePath(u"table.csv"_s);
+        QVERIFY2(dock->saveTableCsv(csv, &error), qPrintable(error));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("oauth_application_id,application_name,active"));
+        QCOMPARE(lines.size() - 2, dock->tableModel()->rowCount()); // header, final CRLF
+        // A folder that does not exist: a clear error, no file.
+        const QString missing = dir.filePath(u"nowhere/chart.png"_s);
+        QVERIFY(!dock->saveChartPng(missing, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(missing));
+    }
+};
+
+QTEST_MAIN(TestInsightsDock)
+#include "tst_insightsdock.moc"
