@@ -19,6 +19,11 @@
 // both, and never active). A period's "active at its end" is every connection created
 // before the period's end less every one deactivated before it. The per-application
 // counts of active and inactive follow `status` as the API sent it.
+//
+// A row whose created_at, or whose non-null deleted_at, cannot be read counts in `rows`,
+// `unreadable` and its application's status counts only: not in the periods, nor in the
+// last 30 days. One deleted before it was created is deactivated the instant it was
+// created (never active) in the periods; its deleted_at still counts in the last 30 days.
 namespace Insights {
 
 // Periods begin at midnight in the zone asked for: a day, a week from Monday (ISO 8601),
@@ -27,7 +32,7 @@ enum class Period { Day, Week, Month };
 enum class Zone { Utc, Local };
 
 // One connection, as little as the figures need. Rows from the window's store are read
-// into these on the GUI thread (ConnectionStore::spans), then aggregated on another.
+// into these on the GUI thread (snapshotOf, connectionspans.h), then aggregated on another.
 struct ConnectionSpan
 {
     enum class Status : quint8 { Active, Inactive, Other };
@@ -41,9 +46,9 @@ struct ConnectionSpan
 struct ApplicationFigures
 {
     QString applicationId;
-    qint64 active = 0;   // status "active"
-    qint64 inactive = 0; // status "inactive"
-    qint64 other = 0;    // a status this build does not know
+    qint64 active = 0;                // status "active"
+    qint64 inactive = 0;              // status "inactive"
+    qint64 other = 0;                 // a status this build does not know
     qint64 createdLast30Days = 0;     // created_at in [now - 30 days, now]
     qint64 deactivatedLast30Days = 0; // deleted_at in [now - 30 days, now]
     double shareOfActive = 0;         // active / all active, 0..1
@@ -63,8 +68,11 @@ struct PeriodFigures
 
 struct Figures
 {
-    QList<ApplicationFigures> applications; // by active, descending, then id
-    QList<PeriodFigures> periods;           // oldest first, without gaps, to now's period
+    // Every application with at least one row, by active, descending, then id.
+    QList<ApplicationFigures> applications;
+    // Oldest first, without gaps, to now's period (or to a later one holding a timestamp
+    // after now); empty when no row could be read.
+    QList<PeriodFigures> periods;
     qint64 rows = 0;
     qint64 unreadable = 0; // rows left out of the periods: created_at or deleted_at unreadable
     qint64 now = 0;        // the instant "the last 30 days" and the last period end at
@@ -78,7 +86,9 @@ struct Options
 };
 
 // Adds connections one at a time and keeps only counters (per application, per period
-// and application), so a listing of any size streams through in flat memory.
+// and application), so a listing of any size streams through in flat memory. Not shared
+// between threads: one thread adds and asks for the result (local time: the system
+// zone's transitions are read once per aggregator, never a QDateTime per row).
 class Aggregator
 {
 public:
@@ -89,7 +99,8 @@ public:
 
     // A connection as the API sent it (the headless command).
     void add(const OAuthConnection &connection);
-    // Spans read from the store; `applications` names their indices.
+    // Spans read from the store; `applications` names their indices (an application
+    // without a span is not counted; an index past the list counts as an empty id).
     void add(const std::vector<ConnectionSpan> &spans, const QStringList &applications);
 
     Figures result() const;
@@ -99,7 +110,8 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// The periods' first days between two dates (inclusive), for axes and tests.
+// The first day of the period holding `day`, and of the period after the one holding
+// `start` (for axes and tests).
 QDate periodStart(QDate day, Period period);
 QDate nextPeriodStart(QDate start, Period period);
 

@@ -41,6 +41,23 @@ public:
     // ("Z" or "+01:00"; fractional seconds are truncated).
     std::optional<qint64> createdAtSeconds(qsizetype row) const;
     std::optional<qint64> deletedAtSeconds(qsizetype row) const;
+    // Whether deleted_at is null: deletedAtSeconds() is nullopt for a null one and for one
+    // that could not be read alike.
+    bool deletedAtIsNull(qsizetype index) const { return row(index).flags & DeletedNull; }
+
+    // The same row as the figures read it, without building a string: the status as the
+    // API's "active", "inactive" or another value, and the application as an index into
+    // applicationIds() (every id interned so far, in the order first seen).
+    enum class StatusKind : quint8 { Active, Inactive, Other };
+    StatusKind statusKind(qsizetype index) const
+    {
+        const quint8 status = row(index).status;
+        return status == Active     ? StatusKind::Active
+               : status == Inactive ? StatusKind::Inactive
+                                    : StatusKind::Other;
+    }
+    quint32 applicationIndex(qsizetype index) const { return row(index).application; }
+    const QStringList &applicationIds() const { return m_applicationIds; }
 
     // Search text prepared once for contains(): as typed for the strings kept verbatim,
     // case-folded into ASCII for the packed fields. Valid until the store changes; it
