@@ -67,7 +67,8 @@ QByteArray jsonl(const QStringList &header, const QList<Row> &rows)
         for (qsizetype i = 0; i < row.size(); ++i) {
             if (i > 0)
                 out += ',';
-            out += jsonString(header.at(i)) + ':';
+            out += jsonString(header.at(i));
+            out += ':';
             const Cell &cell = row.at(i);
             if (!cell.number.isEmpty())
                 out += cell.number;
@@ -118,7 +119,8 @@ QByteArray text(const QStringList &header, QList<Row> rows, const Row &footer)
         }
         while (out.endsWith(u' '))
             out.chop(1);
-        return out.toUtf8() + '\n';
+        out += u'\n';
+        return out.toUtf8();
     };
     QByteArray out = line(header, nullptr);
     for (qsizetype r = 0; r < rows.size(); ++r)

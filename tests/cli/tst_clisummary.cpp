@@ -197,7 +197,7 @@ private Q_SLOTS:
                 newest = std::max(newest, seconds(row.value(u"deleted_at"_s)));
         }
         m_now = newest + 3 * kDay + 1234;
-        m_nowText = QDateTime::fromSecsSinceEpoch(m_now, QTimeZone::UTC).toString(Qt::ISODate);
+        m_nowText = QDateTime::fromSecsSinceEpoch(m_now, QTimeZone::utc()).toString(Qt::ISODate);
     }
 
     void init()
@@ -373,7 +373,7 @@ private Q_SLOTS:
         QFETCH(QString, by);
         QFETCH(int, period);
         const QList<QStringList> expected =
-            byPeriod(m_all, m_now, Period(period), QTimeZone(QTimeZone::UTC));
+            byPeriod(m_all, m_now, Period(period), QTimeZone::utc());
         qint64 active = 0;
         for (const QJsonObject &row : m_all)
             active += row.value(u"status"_s).toString() == "active"_L1;
@@ -400,8 +400,7 @@ private Q_SLOTS:
         const QTimeZone zone("Pacific/Kiritimati");
         QVERIFY(zone.isValid());
         const QList<QStringList> local = byPeriod(m_all, m_now, Period::Day, zone);
-        const QList<QStringList> utc =
-            byPeriod(m_all, m_now, Period::Day, QTimeZone(QTimeZone::UTC));
+        const QList<QStringList> utc = byPeriod(m_all, m_now, Period::Day, QTimeZone::utc());
         QVERIFY(local != utc);
         QProcessEnvironment environment = CliRunner::environment(CliFixture::apiKey());
         environment.insert(u"TZ"_s, u"Pacific/Kiritimati"_s);
