@@ -11,6 +11,7 @@
 #include "increaseclient.h"
 #include "requestlogprinter.h"
 #include "signalwatcher.h"
+#include "summarycommand.h"
 #include "watchcommand.h"
 
 #include <QCommandLineParser>
@@ -52,7 +53,7 @@ using CommandFactory = std::function<Command *(IncreaseClient *, Console *)>;
 
 QStringList CommandRunner::commandNames()
 {
-    return {u"export"_s, u"get"_s, u"applications"_s, u"watch"_s};
+    return {u"export"_s, u"get"_s, u"applications"_s, u"watch"_s, u"summary"_s};
 }
 
 QString CommandRunner::generalHelp()
@@ -64,13 +65,14 @@ QString CommandRunner::generalHelp()
            "  export        write every matching connection as CSV or JSON Lines\n"
            "  get ID        print one connection\n"
            "  applications  list the OAuth applications\n"
-           "  watch         print the connections created or deactivated, as they happen\n\n"
+           "  watch         print the connections created or deactivated, as they happen\n"
+           "  summary       count the connections by application, day, week or month\n\n"
            "Run 'increase-connections COMMAND --help' for a command's own options.\n"
            "Without a command, the desktop window opens (it takes the same connection flags).\n"
            "The key comes from INCREASE_API_KEY or --api-key-file; --demo needs none.\n"
            "Exit codes: 0 done, 1 failed, 2 usage error, 130 SIGINT, 143 SIGTERM."));
     ConnectionFlags::add(parser);
-    parser.addPositionalArgument(u"command"_s, tr("export, get, applications or watch."),
+    parser.addPositionalArgument(u"command"_s, tr("export, get, applications, watch or summary."),
                                  u"COMMAND"_s);
     return parser.helpText();
 }
@@ -117,12 +119,13 @@ int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &
             return ExitCode::Success;
         }
         std::fputs(generalHelp().toUtf8().constData(), stderr);
-        return usageError(console, tr("no command given: choose export, get, applications or watch "
-                                      "(try 'increase-connections export --demo')"));
+        return usageError(console,
+                          tr("no command given: choose export, get, applications, watch or summary "
+                             "(try 'increase-connections export --demo')"));
     }
     if (!commandNames().contains(name))
         return usageError(console, tr("unknown command '%1'; the commands are export, get, "
-                                      "applications and watch")
+                                      "applications, watch and summary")
                                        .arg(name));
     return runCommand(name, arguments, environment, console);
 }
@@ -138,6 +141,8 @@ int CommandRunner::runCommand(const QString &name, const QStringList &arguments,
         GetCommand::addOptions(parser);
     else if (name == "watch"_L1)
         WatchCommand::addOptions(parser);
+    else if (name == "summary"_L1)
+        SummaryCommand::addOptions(parser);
     else
         ApplicationsCommand::addOptions(parser);
     if (!parser.parse(arguments))
@@ -181,6 +186,15 @@ int CommandRunner::runCommand(const QString &name, const QStringList &arguments,
             WatchCommand::Options withRetries = options;
             withRetries.maxRetries = client->config().maxRetries;
             return new WatchCommand(client, out, withRetries);
+        };
+    } else if (name == "summary"_L1) {
+        auto options = SummaryCommand::readOptions(parser, positional, &error);
+        if (!options)
+            return usageError(console, error, name);
+        makeCommand = [options = *options](IncreaseClient *client, Console *out) {
+            SummaryCommand::Options withRetries = options;
+            withRetries.maxRetries = client->config().maxRetries;
+            return new SummaryCommand(client, out, withRetries);
         };
     } else {
         auto options = ApplicationsCommand::readOptions(parser, positional, &error);

@@ -13,7 +13,7 @@ class QCommandLineParser;
 class CommandRunner
 {
 public:
-    static QStringList commandNames(); // export, get, applications
+    static QStringList commandNames(); // export, get, applications, watch, summary
 
     // Whether main() runs a headless command: a command is named, help or the version is
     // asked for, or the flags are wrong (reported the command-line way). Otherwise the
