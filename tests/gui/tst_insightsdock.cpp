@@ -2,11 +2,14 @@
 // the rows loaded (saying when they are partial, with Load All), the filters and the
 // UTC/local choice; the chart saves as PNG and SVG and the table as CSV, readable back.
 #include "applicationfiguresmodel.h"
+#include "applicationlistmodel.h"
+#include "connectionsession.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
 #include "filterbar.h"
 #include "insightscontroller.h"
 #include "insightsdock.h"
+#include "watchcontroller.h"
 #include "windowfixture.h"
 
 #include <QAction>
@@ -20,6 +23,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QProcess>
 #include <QPushButton>
 #include <QSvgRenderer>
 #include <QTableView>
@@ -161,6 +165,58 @@ private Q_SLOTS:
                 action->trigger();
         }
         QVERIFY(insights->timesInUtc());
+    }
+
+    // The headless command prints the window's table for the same filters, byte for byte.
+    void theSummaryCommandPrintsTheSameTable()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        window->insightsDock()->show();
+        window->loadAll();
+        QVERIFY(waitUntil([&] { return !model->hasMore() && !model->isFetching(); }, 60000));
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        QVERIFY(waitUntil([&] { return window->session()->applications()->isLoaded(); }));
+
+        QProcess summary;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"INCREASE_API_KEY"_s, QString::fromLatin1(WindowFixture::kApiKey));
+        summary.setProcessEnvironment(environment);
+        summary.start(QString::fromLocal8Bit(IC_CLI_PATH),
+                      {u"summary"_s, u"--base-url"_s, fixture.sandbox().baseUrl().toString(),
+                       u"--format"_s, u"csv"_s});
+        // The sandbox answers from this thread: the event loop must run while it waits.
+        QVERIFY(waitUntil([&] { return summary.state() == QProcess::NotRunning; }, 60000));
+        QCOMPARE(summary.exitCode(), 0);
+        QCOMPARE(summary.readAllStandardOutput(), window->insightsDock()->tableModel()->toCsv());
+    }
+
+    // A watch's changes reach the figures without a refresh.
+    void aWatchedChangeIsCounted()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        ConnectionTableModel *model = tableModel(*window);
+        window->insightsDock()->show();
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        const int before = model->rowCount();
+        QTest::qWait(1100); // the changes come a second after the listing's Date
+        window->setWatching(true);
+        WatchController *watch = window->watchController();
+        // Until a new connection arrives (six changes in ten are new ones).
+        while (model->rowCount() == before) {
+            fixture.sandbox().churnOnce();
+            QVERIFY(waitUntil([&] { return !watch->isPolling(); }));
+            window->checkForChangesNow();
+            QVERIFY(waitUntil([&] { return !watch->isPolling(); }));
+        }
+        QVERIFY(figuresFor(*window, model->rowCount()));
+        const Insights::Figures &figures = *window->insightsController()->figures();
+        QVERIFY(figures.periods.last().created >= model->rowCount() - before);
+        QCOMPARE(figures.periods.last().activeAtEnd, activeIn(*model));
     }
 
     void savesTheChartAndTheTable()
