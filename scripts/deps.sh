@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Increase Connections authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Sourced by scripts/demo, scripts/test and scripts/fuzz: installs the Debian 12 packages
 # that are missing, and only those. Usage: ic_ensure_packages [--with-node] [--with-fuzz]

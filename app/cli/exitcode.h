@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The headless commands' exit codes (PRODUCT.md §5). Signals follow the shell's 128 + N.

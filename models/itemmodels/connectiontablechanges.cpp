@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a watch does to the table: ConnectionTableModel::applyChange and the marks it
 // leaves. Kept apart from the listing's paging, which it must never disturb.
 

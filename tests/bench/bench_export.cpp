@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Export of 100,000 connections, both statuses, with the server out of the way (the
 // sandbox in its own process, no latency). PRODUCT.md §7: at least 4x the throughput of
 // the official Node SDK's `for await` loop, and within 2.5x of a raw transfer of the same

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Export of 10,000 connections, both statuses, 8 applications, with 50 ms of server
 // latency and the sandbox limited to 100 req/s. PRODUCT.md §7: at least 4x the official
 // Node SDK's `for await` loop (by partitioning the listing, `--parallel`), the same rows in

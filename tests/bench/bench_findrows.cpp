@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How long Find in loaded rows (Ctrl+F) keeps the window's thread for a search that
 // matches nothing, the longest kind: every loaded row is visited. The rows come from a
 // local sandbox in its own process through Load All, as in the window, with the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Insights figures at a million connections: Aggregator::add(spans) + result() for a
 // week in UTC, a week in local time and a day in local time (local time in
 // Australia/Adelaide unless TZ says otherwise: a half-hour offset with daylight saving),

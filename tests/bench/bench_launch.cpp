@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Launch to first rows (PRODUCT.md §7: at most 500 ms from process start to the first rows
 // inserted, the server already running in another process). The sandbox starts first;
 // then bench_launch_window (the app's desktop start-up with a first-rows hook) is launched

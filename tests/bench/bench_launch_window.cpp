@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The app's own desktop start-up (runDesktop: QApplication, the flags, QSettings, the
 // keychain store, MainWindow, the first connection), unchanged, plus one hook that the app
 // does not have: it prints the moment the connection table gets its first rows, and the

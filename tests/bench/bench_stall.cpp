@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The longest event-loop stall while 100,000 rows stream into the real window (PRODUCT.md
 // §7: at most 16 ms, measured as the longest gap between ticks of a 1 ms timer). The
 // window is shown (offscreen) on the sandbox in another process with both statuses

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Resident memory of ConnectionTableModel with every row of a large listing loaded,
 // measured as PRODUCT.md §7 says: (resident memory after loading - before) / rows, with
 // the local sandbox in its own process so that only the client side is counted.

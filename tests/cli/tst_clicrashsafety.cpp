@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A crash mid-export (SIGKILL, which no handler sees, or a fault signal) never leaves a
 // partial file at --output: the rows go to QSaveFile's temporary, renamed into place only
 // by commit(). tst_cliexport covers the signals the CLI handles (SIGINT, SIGTERM).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `export --parallel`: the real binary split by application writes exactly what one
 // sequential stream writes, and --verbose logs the requests of every stream.
 #include "clifixture.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `export --rate-limit`: a rate too low to mean anything is a usage error that names the
 // accepted range, before any request; the lowest accepted rate still exports.
 #include "clifixture.h"

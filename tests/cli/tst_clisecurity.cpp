@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Security claims of the README that need the real binary: files it creates take the
 // user's umask (QSaveFile creates its temporary 0666 & ~umask), --verbose prints no
 // header, and a certificate the system does not trust is an error naming the problem,

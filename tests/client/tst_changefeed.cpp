@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ChangeFeed against the real local sandbox under churn: every event once, in order,
 // with its connection; a failed poll does not advance; the overlap does not repeat.
 #include "apicall.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ConnectionHistory against the real local sandbox over loopback: one connection's events
 // in order across pages, only the created event for an active one, a failing events
 // endpoint and recovery, and a later load winning over an earlier one still in flight.

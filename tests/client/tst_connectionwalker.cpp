@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The cursor walk: where it stops, how it refuses a loop, and what it says about a bad page.
 #include "connectionwalker.h"
 #include "increaseclient.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CursorPeek: the cheap read of next_cursor that lets the walker ask for the next page
 // before parsing. Whatever it cannot read plainly is nullopt (the parse decides).
 #include "cursorpeek.h"

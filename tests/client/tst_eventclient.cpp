@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IncreaseClient's event calls against the real local sandbox: pages parsed by
 // ApiParsing::eventPage, filters, retrieve, typed errors, and retries through faults.
 #include "apicall.h"

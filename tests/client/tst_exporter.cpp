@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The exporter against the real local sandbox over loopback (and a staged server where
 // the fault must be exact): every row once, in order, through faults; a file only when
 // the export completed.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The API client against a staged loopback server: headers, retries and their waits,
 // typed errors, deadlines, cut-off bodies, redirects, and the key kept out of the log.
 #include "apicall.h"

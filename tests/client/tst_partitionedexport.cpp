@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The partitioned export (PRODUCT.md §5, --parallel) against the real local sandbox over
 // loopback: byte for byte the sequential export, through faults, under a rate limit with
 // no 429s; a failing stream fails the export with no file; and one stream when the

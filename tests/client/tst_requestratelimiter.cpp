@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The pure parts of the partitioned export: the token bucket (on a fake clock), the
 // choice of how many streams, and the API's order used to merge them.
 #include "apiorder.h"

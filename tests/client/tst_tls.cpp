@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS is never ignored: an untrusted certificate is a tls_error naming the problem, and
 // --ca-file (ClientConfig::caFile) is the way to trust a TLS-inspecting proxy's CA.
 #include "apicall.h"

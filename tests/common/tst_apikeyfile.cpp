@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // --api-key-file: only a regular file of this user that no one else can read, holding
 // one word; every refusal names the file and never a byte of the key.
 #include "apikeyfile.h"

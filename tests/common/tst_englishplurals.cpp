@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EnglishPlurals: the counted strings read as English for 0, 1 and many, and strings
 // without a count are left to the source text.
 #include "englishplurals.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which server the window talks to and with which key, decided without a window: the
 // controller against the real sandbox (requiring a known key) over loopback HTTP, an
 // in-memory secret store answering asynchronously like a keychain, and the real in-process

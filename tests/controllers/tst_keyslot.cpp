@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which stored key a connection uses: production and the Increase sandbox keep the slots
 // earlier versions wrote; every custom origin (scheme, host, port) has one of its own, and
 // nothing maps to the old shared "custom" slot.

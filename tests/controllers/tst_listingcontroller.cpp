@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The listing the table shows, decided without a window: when it starts, the query kept in
 // the settings, Load All, and what the notice and the status bar say when pages fail or
 // the server asks to slow down. Against the real sandbox over loopback HTTP.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one notice above the table: who posted it, what its buttons do, and when the banner
 // has to be redrawn. Synchronous throughout, so no event loop is needed.
 #include "noticeboard.h"

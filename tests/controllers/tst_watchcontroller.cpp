@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Watch for Changes decided without a window: where it starts (the listing's server Date),
 // what it applies to the table and counts, what it says when a poll fails, and that after
 // minutes' worth of churn under faults the table equals a fresh listing. Against the real

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection settings dialog driven through its widgets with QTest, over the in-memory
 // secret store: environments, custom URL rules, saving and removing a key (which never
 // reaches a settings file), and the session-only path when no keychain is available.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export dialog driven through its widgets with QTest against the real local sandbox
 // over loopback. The dialog configures and hands the export to an ExportController, then
 // closes; the export's progress and Cancel are in the ExportBar. The file holds the chosen

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The QtKeychain store on whatever this machine offers (headless CI usually has no secret
 // service): a read answers asynchronously and never hangs, with either a key (or none) or
 // "service unavailable"; when unavailable, a key can be kept for the session. Failure

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The icon is compiled into every program that links icviews, and renders at the sizes a
 // desktop asks for.
 #include <QFile>

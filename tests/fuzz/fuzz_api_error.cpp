@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: ApiParsing::apiError (Increase's error object), ApiError::message and
 // ApiParsing::describeNonJson on arbitrary bodies and HTTP statuses. Checks: an error is
 // read exactly when the body is an object with string type and title; each field is the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: ApiQuery (path-id validation and quoting, list queries, status filters) and
 // ExportColumns::parse. Checks: an id is accepted exactly when it matches
 // [A-Za-z0-9_-]{1,200}, and an accepted id gives a URL path of exactly one more segment,

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: ApiParsing::applicationPage / applicationBody on arbitrary response
 // bodies. Checks PageOracle::checkParser: the verdict, the error naming field and index,
 // every field (name and deleted_at nullable) and the cursor as the contract reads the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: ApiParsing::connectionPage / connectionBody and CursorPeek::nextCursor on
 // arbitrary response bodies. Checks: PageOracle::checkParser (verdict, error naming field
 // and index, every field and the cursor as the contract reads the body; re-serialized

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Differential fuzz target: ConnectionPageReader::read, the byte-level fast path, against
 // ApiParsing::referenceConnectionPage (QJsonDocument) on arbitrary bodies. Checks: a page
 // the reader returns is the reference's page, row for row and field for field, with the

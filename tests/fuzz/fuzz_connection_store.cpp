@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: ConnectionStore and CompactField on connections whose ids and timestamps
 // sit on and around the compact forms. Checks: every stored row re-renders to exactly
 // the connection appended (at() and each accessor), across chunk boundaries and after

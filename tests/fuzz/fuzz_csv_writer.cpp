@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: CsvWriter (preamble, rows, appendField) on arbitrary columns and UTF-16
 // field text, lone surrogates included. Checks, with a strict RFC 4180 reader written
 // here: the output is BOM (if asked), the header and one CRLF-ended record per row; each

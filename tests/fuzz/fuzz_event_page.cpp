@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: ApiParsing::eventPage / eventBody on arbitrary response bodies. Checks
 // PageOracle::checkParser: the verdict, the error naming field and index, every field
 // (created_at also a date-time) and the cursor as the contract reads the body; the page

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target: JsonlWriter on arbitrary columns and UTF-16 field text, lone surrogates
 // included. Checks: one "\n"-ended line per row and no other raw newline or control
 // character; each line is UTF-8 that QJsonDocument reads as an object, and that a strict

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The table's columns fit the window until the user sizes them: ColumnFitter's shares on
 // their own, then the real window at the three sizes the README shows, a drag on a
 // column's edge with the mouse, and the header's Fit Columns to Window.

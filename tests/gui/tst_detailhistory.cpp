@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The detail pane's History against the in-process sandbox: created then deactivated for
 // an inactive connection, created only for an active one, a failing events endpoint shown
 // in place under the fields with Retry, and a quick change of row showing only the last

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExportController driven directly, without a widget, against the local sandbox in-process
 // over loopback: progress as it goes, one export at a time, Cancel leaving no file (or the
 // previous one as it was), a session retired mid-export kept until the export ends, the

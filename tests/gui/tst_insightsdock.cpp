@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Insights in the real window: View → Insights (Ctrl+I) opens the dock, the figures follow
 // the rows loaded (saying when they are partial, with Load All), the filters and the
 // UTC/local choice; the chart saves as PNG and SVG and the table as CSV, readable back.

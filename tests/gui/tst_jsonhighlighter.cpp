@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON in colour: what each kind of token gets on a light and a dark palette, what stays
 // plain (HTML, garbage, text above the cap), and the detail pane and request log using it.
 #include "detailpane.h"

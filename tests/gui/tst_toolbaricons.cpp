@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The toolbar without an icon theme (as offscreen, or on a desktop that has none): every
 // button shows the drawing compiled in with its words beside it, keeps a name for screen
 // readers, and at 1024 px wide nothing is pushed into the toolbar's extension menu.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's export, driven as a user would (keys and clicks on the real widgets,
 // offscreen) against the local sandbox with latency: configured in the dialog, then run in
 // the background while the table, the filters and the detail pane stay in use, with its

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's layout holds still (issue 11): a banner takes room from the last rows
 // instead of pushing the table down, and the detail pane collapses and comes back with
 // View → Detail Pane (Ctrl+D), remembered, and reopened by Go to ID.

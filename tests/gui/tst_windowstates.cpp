@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's states stay consistent however the user gets out of them (issue 11): a
 // cancelled countdown leaves no banner, Retry resumes what failed, a retried error does
 // not linger on the status line, Escape means the find bar when the find bar has focus.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Watch for Changes in the real window: the toolbar button and the View menu turn it on,
 // the table takes the changes in place while the operator's selection and scroll position
 // stay, the counter in the status bar counts and jumps, and after seconds of churn under

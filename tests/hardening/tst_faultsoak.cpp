@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real binary exporting from the local sandbox while the server fails 5 % of requests,
 // cuts 5 % of bodies mid-way and answers 429 above 20 requests a second: the file must be
 // exactly the server's listing, in order, once each.

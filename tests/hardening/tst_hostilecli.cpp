@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real binary fed hostile data: ids too long to send, names full of control and bidi
 // characters, repeated rows, wrong types, an error body that tries to drive the terminal.
 #include "clifixture.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile pages from a server that sends exactly the staged bytes, through the real
 // client, exporter and table model: huge fields, control and bidi characters, invalid
 // UTF-8, absurd nesting, bodies over the cap, huge pages, wrong types, repeated rows.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection table while filters change under the soak's faults (5 % 500s, 5 % bodies
 // cut mid-way, a 20 req/s server limit): retries of a stale query must never add rows, and
 // the model ends holding exactly the final filter's rows, in order, once each.

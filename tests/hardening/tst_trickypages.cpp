@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Valid but unusual pages, exported through the real client: the fast page reader must
 // either read them as QJsonDocument does or decline, so an export always equals what the
 // reference parser makes of the same bytes (or fails with its error).

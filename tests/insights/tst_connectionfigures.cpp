@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Insights figures (Insights::Aggregator, snapshotOf) against a brute-force count
 // over the sandbox's connections: every period's created and deactivated connections
 // found by converting each row with QDateTime, and the active ones at each period's end

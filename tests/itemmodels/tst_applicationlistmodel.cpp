@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The application list: every page, active and deleted, with "All applications" first,
 // and the names it lends to the connection table.
 #include "applicationlistmodel.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The compact row store: every field comes back exactly as the API sent it, however odd,
 // and a row stays far under the 200-byte budget of PRODUCT.md §7.
 #include "compactfield.h"

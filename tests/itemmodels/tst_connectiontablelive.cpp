@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection table taking a watch's changes in place (applyChange), against the local
 // sandbox over HTTP and always under QAbstractItemModelTester: rows are updated, removed
 // and inserted without a reset, persistent indexes follow their connection, the rows a

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The incremental connection table against the local sandbox over HTTP, always under
 // QAbstractItemModelTester (which itself calls fetchMore on every model signal, so these
 // tests also prove that its calls never send a duplicate request).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection table against a staged server that misbehaves on purpose: a repeating
 // cursor, a page that is not JSON. Under QAbstractItemModelTester, which keeps fetching.
 #include "connectiontablemodel.h"

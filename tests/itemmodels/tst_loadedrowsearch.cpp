@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Find in loaded rows (Ctrl+F) over a table loaded from the local sandbox, under
 // QAbstractItemModelTester: every searched field matches, case-insensitively, the
 // application's name too, in the view's order (sorted or not), wrapping both ways; and

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hundreds of filter changes while pages are in flight (server latency with jitter): the
 // model resets once per change and ends holding exactly the final filter's rows.
 #include "connectiontablemodel.h"

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Increase Connections authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks that every #include "…" in models/, views/, app/ and sandbox/ runs the way
 # models/README.md says: each models/ folder includes only the folders its row of the
 # table names; views/ includes models/ only (no sandbox, app or QtKeychain); sandbox/

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Response bodies into values: forward-compatible, strict about required fields, and
 // clear about bodies that are not JSON at all.
 #include "apiparsing.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What goes on the wire for a listing, and which ids may ever reach a path.
 #include "apiquery.h"
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where a watch stands, as its state file keeps it: the JSON round-trips exactly (same
 // state, same bytes), the overlap forgets only what the next poll cannot list again, and
 // anything this build did not write is refused with a reason rather than read as "now".

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fast page reader against the QJsonDocument parser it stands in for: it reads the
 // pages the API sends, declines everything it is not sure of, and never returns a page
 // that differs from the reference parser's.

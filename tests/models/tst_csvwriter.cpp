@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RFC 4180 output, the formula guard, and a round trip through an independent reader.
 #include "csvtable.h"
 #include "csvwriter.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DuplicateFilter: exact for API-ordered listings with memory bounded by its window.
 #include "duplicatefilter.h"
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where to connect and with which key: precedence, transport rules, INCREASE_API_KEY.
 #include "endpoint.h"
 

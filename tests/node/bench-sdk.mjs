@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The peer of the export benchmarks: the official Increase Node SDK's own auto-pagination
 // loop writing the same CSV as `increase-connections export --status all` (same columns,
 // RFC 4180, CRLF, the same formula guard), so the two files can be compared byte for byte.

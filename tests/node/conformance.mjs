@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the official Increase Node SDK, unchanged, against a server that implements the
 // OAuth connection, application and event endpoints of the contract (the local sandbox),
 // and checks what it gets back.

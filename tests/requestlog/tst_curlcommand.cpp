@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Copy as curl": single-quote escaping of every part, the key only as $INCREASE_API_KEY,
 // and the words a shell really passes to curl (checked by running the command in bash
 // with curl replaced by a function that prints its arguments).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Save as HAR off the window's thread: a full log (~30 MB) is written while the event
 // loop keeps turning, the file appears only once complete (QSaveFile), and the outcome
 // comes back as a signal.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Save as HAR": valid HAR 1.2 with every required field, the request log's extras under
 // `_` names, Authorization redacted with no part of the key, and an atomic save.
 #include "harcheck.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The request log against the in-process local sandbox with 30 % injected 500s: every
 // attempt is logged, a logged request copied as curl and run in bash gets the same page,
 // and the HAR of the session is valid HAR 1.2 holding no part of the key.

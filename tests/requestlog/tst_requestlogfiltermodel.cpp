@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The request log's filter: failures only, one status class, both; it follows the ring as
 // entries arrive and old ones drop, and sorts numbers as numbers.
 #include "requestlogfiltermodel.h"

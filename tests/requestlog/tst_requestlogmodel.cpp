@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The request log model: a ring of the last N exchanges with correct model signals, its
 // columns and roles, capacity changes, and what an append costs (printed, not asserted).
 #include "curlcommand.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A 429 whose automatic retry is cancelled while it waits (a requery, Cancel, Esc) is
 // marked so in the request log, the session figures and the HAR: the log must not say
 // "retried" when no further attempt was sent (issue 11, defect 2).

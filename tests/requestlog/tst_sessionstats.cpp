@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Session figures: what counts as a request, a failure, a retry and a 429; exact
 // nearest-rank percentiles on known latencies; the summary line.
 #include "requestlogfixtures.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measures how many list pages per second the local sandbox serves: one keep-alive
 // connection, raw HTTP, following next_cursor, so the client costs next to nothing.
 //   sandbox-pagebench http://127.0.0.1:4010 [pages] [query] [key]

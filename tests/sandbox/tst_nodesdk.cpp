@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The official Increase Node SDK, unchanged, against the in-process local sandbox:
 // runs tests/node/conformance.mjs and expects it to find no mismatch.
 #include "sandboxserver.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local sandbox's listings, over real HTTP on loopback: shapes, order, every filter,
 // limits, cursors bound to their filter, determinism, keep-alive.
 #include "sandboxserver.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local sandbox under --churn: new connections and deactivations appear with their
 // events at the server's clock, listings and retrieves agree with the events, cursors
 // neither repeat nor skip while the data changes, and the changes follow the seed.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local sandbox's refusals, over real HTTP on loopback: Bearer authentication and
 // its 401 reasons, 404s for unknown objects, paths and methods, and the headers every
 // response carries whatever its status.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local sandbox's events over real HTTP on loopback: one per creation and one per
 // deactivation, ascending, every filter, cursors, bad parameters, retrieve, faults.
 #include "sandboxserver.h"

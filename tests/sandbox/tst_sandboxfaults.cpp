@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fault injection of the local sandbox: 500s, bodies cut mid-way, 429s, latency that
 // never blocks other requests. Real HTTP on loopback.
 #include "sandboxserver.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox's pure pieces, without sockets: timestamps, cursors, the token bucket,
 // the generated data and its indexes, parameter checks, the command line.
 #include "sandboxapi.h"

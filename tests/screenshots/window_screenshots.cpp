@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Increase Connections authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the window in the states a README reader wants to see, on the in-process local
 // sandbox with its demo data, into PNG files: scripts/screenshots runs it offscreen.
 //   window_screenshots OUTPUT_DIR [--dark]
