@@ -103,8 +103,12 @@ ConnectionTableView::ConnectionTableView(QWidget *parent)
     , m_fitter(new ColumnFitter(horizontalHeader()))
 {
     setAccessibleName(tr("Connections"));
+    setAccessibleDescription(tr("One row a connection; the selected row shows in the detail "
+                                "pane. Ctrl+C copies the selected rows, Ctrl+Shift+C as JSON"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Whole rows: Tab leaves the table for the detail pane instead of walking its cells.
+    setTabKeyNavigation(false);
     setWordWrap(false);
     setCornerButtonEnabled(false);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);

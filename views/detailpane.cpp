@@ -13,6 +13,7 @@
 #include "increaseclient.h"
 #include "instanttext.h"
 #include "jsonhighlighter.h"
+#include "tabstops.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -87,6 +88,8 @@ DetailPane::DetailPane(QWidget *parent)
 
     m_goTo->setPlaceholderText(tr("Go to ID… (Ctrl+L)"));
     m_goTo->setAccessibleName(tr("Go to connection ID"));
+    m_goTo->setAccessibleDescription(
+        tr("Type or paste a connection ID and press Enter to show that connection here"));
     m_goTo->setClearButtonEnabled(true);
     auto *go = new QPushButton(tr("&Go"), this);
     go->setAccessibleName(tr("Go to this connection ID"));
@@ -149,6 +152,8 @@ DetailPane::DetailPane(QWidget *parent)
     scroll->setWidget(details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Not a stop of its own: Tab goes to the values in it, and scrolls to show each.
+    scroll->setFocusPolicy(Qt::NoFocus);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // wide enough, see above
     // As tall as the fields need while there is room; the JSON below takes the rest.
     scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
@@ -172,6 +177,9 @@ DetailPane::DetailPane(QWidget *parent)
             retrieve(m_requestedId);
     });
     connect(m_banner, &ErrorBanner::setApiKeyRequested, this, &DetailPane::setApiKeyRequested);
+
+    // Tab goes down the pane as it reads, not in the order its parts were made.
+    chainTabStops({m_goTo, go, m_banner, m_fields, m_history, m_copyId, m_copyJson, m_json});
 
     clearFields(tr("Select a connection to see it here, or go to an ID."));
 }

@@ -51,6 +51,10 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->addWidget(m_icon);
     layout->addLayout(text, 1);
     m_showInLog->setToolTip(tr("Open the request log on the failed requests"));
+    // Read with the banner's message (its description): what failed, then what to do.
+    m_retry->setAccessibleDescription(tr("Try the failed request again"));
+    m_cancel->setAccessibleDescription(tr("Stop trying the failed request again"));
+    m_dismiss->setAccessibleDescription(tr("Close this message"));
     for (QPushButton *button : {m_retry, m_setApiKey, m_showInLog, m_cancel, m_dismiss})
         layout->addWidget(button, 0, Qt::AlignTop);
 

@@ -46,6 +46,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_status->addItem(tr("Inactive"), QStringList{u"inactive"_s});
     m_status->addItem(tr("Active and inactive"), QStringList{u"active"_s, u"inactive"_s});
     m_status->setAccessibleName(tr("Status filter"));
+    m_status->setAccessibleDescription(tr("List active connections, inactive ones, or both"));
     m_query.statuses = statusesAt(m_status, 0);
 
     m_application->setEditable(true);

@@ -106,8 +106,13 @@ InsightsDock::InsightsDock(InsightsController *controller, QWidget *parent)
     m_period->addItem(tr("By month"), int(Insights::Period::Month));
     m_period->setCurrentIndex(1);
     m_period->setAccessibleName(tr("Period"));
+    m_period->setAccessibleDescription(tr("How the chart groups time: by day, week or month"));
+    m_loadAll->setToolTip(tr("Fetch every remaining page: the figures then cover every "
+                             "connection that matches the filters"));
     m_saveChart->setText(tr("Save Chart"));
     m_saveChart->setPopupMode(QToolButton::InstantPopup);
+    m_saveChart->setToolTip(tr("Save the chart as a PNG or SVG image"));
+    m_saveTable->setToolTip(tr("Save the table by application as a CSV file"));
     auto *saveMenu = new QMenu(m_saveChart);
     saveMenu->addAction(tr("As PNG…"), this, [this] {
         chooseAndSave(tr("PNG image (*.png)"), u".png"_s, &InsightsDock::saveChartPng);
@@ -126,6 +131,10 @@ InsightsDock::InsightsDock(InsightsController *controller, QWidget *parent)
 
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumSize(240, 160);
+    m_chartView->setAccessibleName(tr("Chart of active connections"));
+    m_chartView->setAccessibleDescription(
+        tr("Active connections over time per application, over bars of those created and "
+           "deactivated; the table beside it holds the same figures"));
     m_chart->legend()->setAlignment(Qt::AlignRight);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
@@ -136,6 +145,7 @@ InsightsDock::InsightsDock(InsightsController *controller, QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ApplicationFiguresModel::ActiveColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // rows, not cells: Tab leaves the table
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);

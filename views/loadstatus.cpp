@@ -24,6 +24,7 @@ LoadStatus::LoadStatus(QWidget *parent)
 {
     m_loadAll->setToolTip(tr("Fetch every remaining page (then the table can be sorted)"));
     m_cancel->setToolTip(tr("Stop loading (Esc); the rows loaded so far stay"));
+    m_cancel->setAccessibleName(tr("Cancel loading all"));
     m_progress->setAccessibleName(tr("Load all progress"));
     m_progress->setMaximumWidth(120);
     m_progress->setRange(0, 0); // no total to measure against: a busy indicator

@@ -19,6 +19,7 @@
 #include "findbar.h"
 #include "insightscontroller.h"
 #include "insightsdock.h"
+#include "keyboardshortcutsdialog.h"
 #include "listingcontroller.h"
 #include "loadstatus.h"
 #include "noticeboard.h"
@@ -26,21 +27,26 @@
 #include "sandboxfaultsdialog.h"
 #include "secretstore.h"
 #include "sessionfigures.h"
+#include "tabstops.h"
 #include "watchcontroller.h"
 #include "watchcounter.h"
 #include "windowactions.h"
 #include "windowsettings.h"
 
 #include <QAction>
+#include <QChildEvent>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -85,6 +91,7 @@ MainWindow::MainWindow(QSettings *settings, SecretStore *secrets, EmbeddedSandbo
     m_summary->setMinimumHeight(m_watchCounter->heightWithText());
     wireControllers();
     wireWatch();
+    orderTabStops();
 
     resize(1200, 760);
     restoreGeometry(WindowSettings::geometry(*m_settings));
@@ -162,6 +169,10 @@ void MainWindow::buildLayout()
     addDockWidget(Qt::BottomDockWidgetArea, m_insights);
     tabifyDockWidget(m_requestLog, m_insights);
     m_insights->hide();
+    // The dock behind the other's tab is moved out of the window, not hidden: its controls
+    // would stay in Tab's round, out of sight. Its content hides while it is behind.
+    for (QDockWidget *dock : std::initializer_list<QDockWidget *>{m_requestLog, m_insights})
+        connect(dock, &QDockWidget::visibilityChanged, dock->widget(), &QWidget::setVisible);
 }
 
 void MainWindow::wireControllers()
@@ -227,6 +238,15 @@ void MainWindow::wireControllers()
     // Dragged shut (or open) with the splitter: the View menu says so.
     connect(m_splitter, &QSplitter::splitterMoved, this,
             [this] { m_actions->detailPane->setChecked(isDetailPaneShown()); });
+}
+
+void MainWindow::orderTabStops()
+{
+    // Tab reads the window as it is laid out: the filters, the watch's counter at the end
+    // of the line under them, the table and the banner under it, the detail pane, the
+    // find bar and the export strip, the status bar, then the docks when they are open.
+    chainTabStops({m_filterBar, m_watchCounter, m_table, m_banner, m_detail, m_findBar, m_exportBar,
+                   statusBar(), m_requestLog, m_insights});
 }
 
 void MainWindow::setClientDefaults(const ClientConfig &defaults)
@@ -410,6 +430,34 @@ SandboxFaultsDialog *MainWindow::sandboxFaultsDialog() const
     return m_sandboxFaults;
 }
 
+void MainWindow::showKeyboardShortcuts()
+{
+    if (m_shortcutsDialog) {
+        m_shortcutsDialog->raise();
+        m_shortcutsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new KeyboardShortcutsDialog(actions() + m_table->actions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_shortcutsDialog = dialog;
+    dialog->show(); // non-modal: the keys can be tried with the list open
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Increase Connections"),
+                                tr("Increase Connections %1").arg(QStringLiteral(IC_VERSION)),
+                                QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("An administration tool for the OAuth connections of Increase.\n\n"
+           "Licensed under the GNU General Public License, version 3 or later "
+           "(GPL-3.0-or-later).\n\nBuilt with Qt %1, running on Qt %2.")
+            .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::openExportDialog()
 {
     ConnectionSession *current = session();
@@ -521,6 +569,42 @@ void MainWindow::saveLayout()
                               header);
     WindowSettings::setColumnsSizedByUser(*m_settings, m_table->columnsSizedByUser());
     m_requestLog->saveLayout(*m_settings);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::ChildPolished) {
+        if (auto *bar = qobject_cast<QTabBar *>(static_cast<QChildEvent *>(event)->child()))
+            followDockTabBar(bar);
+    }
+    return QMainWindow::event(event);
+}
+
+void MainWindow::followDockTabBar(QTabBar *bar)
+{
+    bar->setAccessibleName(tr("Docked panels"));
+    bar->setAccessibleDescription(tr("Switches between the panels that share the bottom of "
+                                     "the window"));
+    bar->removeEventFilter(this);
+    bar->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Out of use, QMainWindow moves a docks' tab bar off the window rather than hiding
+    // it: Tab would take the focus there, out of sight. It takes the focus only while
+    // it is in the window with two tabs or more.
+    auto *bar = qobject_cast<QTabBar *>(watched);
+    if (bar && bar->parentWidget() == this &&
+        (event->type() == QEvent::Move || event->type() == QEvent::Resize ||
+         event->type() == QEvent::Show)) {
+        const bool inUse =
+            bar->count() > 1 && rect().intersects(QRect(bar->mapTo(this, QPoint()), bar->size()));
+        if (!inUse && bar->hasFocus())
+            m_table->setFocus(Qt::OtherFocusReason);
+        bar->setFocusPolicy(inUse ? Qt::TabFocus : Qt::NoFocus);
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -30,6 +30,7 @@ class QHBoxLayout;
 class QLabel;
 class QSettings;
 class QSplitter;
+class QTabBar;
 class RequestLogDock;
 class SandboxFaultsDialog;
 class SecretStore;
@@ -78,6 +79,10 @@ public:
     void clearChanges();
     // Developer → Sandbox faults…, offered while connected to the in-process sandbox.
     void openSandboxFaults();
+    // Help → Keyboard Shortcuts: the window's and the table's actions that have keys.
+    void showKeyboardShortcuts();
+    // Help → About: the version, the licence, the Qt it was built with and runs on.
+    void showAbout();
 
     ConnectionController *connectionController() const { return m_connection; }
     ListingController *listingController() const { return m_listing; }
@@ -110,6 +115,10 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // The tab bars QMainWindow makes for docks sharing an area, named and kept out of
+    // Tab's round while they are not on screen (see followDockTabBar()).
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildLayout();
@@ -121,6 +130,8 @@ private:
     void updateTitle();
     void findInLoadedRows(const QString &text, bool forward);
     void wireWatch();
+    void orderTabStops();
+    void followDockTabBar(QTabBar *bar);
 
     QSettings *m_settings;
     QPointer<SecretStore> m_secrets;
@@ -132,6 +143,7 @@ private:
     QPointer<QDialog> m_exportDialog;
     QPointer<QDialog> m_settingsDialog;
     QPointer<SandboxFaultsDialog> m_sandboxFaults;
+    QPointer<QDialog> m_shortcutsDialog;
     QByteArray m_headerState;
     static constexpr int kDetailPaneWidth = 280; // the table first: the pane keeps to this
     int m_detailPaneWidth = kDetailPaneWidth;    // as it was before it was collapsed

@@ -66,6 +66,8 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     m_filter->setSourceModel(m_model);
 
     m_statusClass->setAccessibleName(tr("Status class"));
+    m_statusClass->setAccessibleDescription(
+        tr("Show only the requests whose response status is in this class"));
     m_statusClass->addItem(tr("All statuses"), RequestLogFilterModel::kAnyStatusClass);
     m_statusClass->addItem(tr("2xx"), 2);
     m_statusClass->addItem(tr("4xx"), 4);
@@ -92,6 +94,7 @@ RequestLogDock::RequestLogDock(QWidget *parent)
     m_table->setAccessibleName(tr("Requests"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false); // rows, not cells: Tab moves on to the detail
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     QHeaderView *header = m_table->horizontalHeader();
     // Arrival order until the operator sorts; a third click on a header returns to it.

@@ -57,12 +57,16 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     , checkNow(makeAction(window, tr("C&heck for Changes Now"), &MainWindow::checkForChangesNow))
     , nextChange(makeAction(window, tr("Go to &Next Change"), &MainWindow::goToNextChange,
                             {QKeySequence(Qt::Key_F8)}))
-    , clearChanges(makeAction(window, tr("C&lear Change Marks"), &MainWindow::clearChanges))
+    , clearChanges(makeAction(window, tr("Clear Change &Marks"), &MainWindow::clearChanges))
     , watchIntervalMenu(nullptr)
     , sandboxFaults(makeAction(window, tr("Sandbox &Faults…"), &MainWindow::openSandboxFaults))
     , requestLog(requestLogDock->toggleViewAction())
     , insights(insightsDock->toggleViewAction())
     , developerMenu(nullptr)
+    , keyboardShortcuts(makeAction(window, tr("&Keyboard Shortcuts"),
+                                   &MainWindow::showKeyboardShortcuts,
+                                   {QKeySequence(Qt::Key_F1), QKeySequence(u"Ctrl+/"_s)}))
+    , about(makeAction(window, tr("&About Increase Connections"), &MainWindow::showAbout))
 {
     timesInUtc->setCheckable(true);
     window->addAction(timesInUtc);
@@ -102,6 +106,8 @@ WindowActions::WindowActions(MainWindow *window, ConnectionTableView *table,
     exportConnections->setIcon(themeIcon(u"document-save-as"_s));
     connection->setIcon(themeIcon(u"network-server"_s));
     cancelLoading->setIcon(themeIcon(u"process-stop"_s));
+    keyboardShortcuts->setToolTip(tr("List every shortcut of this window (F1)"));
+    about->setMenuRole(QAction::AboutRole);
     buildMenus(window, table);
 }
 
@@ -129,7 +135,7 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     view->addAction(insights);
     view->addSeparator();
     view->addAction(watch);
-    watchIntervalMenu = view->addMenu(tr("Watch &Interval"));
+    watchIntervalMenu = view->addMenu(tr("Watch In&terval"));
     auto *intervals = new QActionGroup(this);
     for (const int seconds : {5, 15, 30, 60, 300}) {
         QAction *choice =
@@ -148,6 +154,10 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     developerMenu = bar->addMenu(tr("&Developer"));
     developerMenu->addAction(sandboxFaults);
     developerMenu->menuAction()->setVisible(false);
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(keyboardShortcuts);
+    help->addSeparator();
+    help->addAction(about);
 
     QToolBar *toolBar = window->addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);

@@ -42,6 +42,8 @@ public:
     QAction *insights; // checkable: the Insights dock shown
     // Shown only while connected to the in-process sandbox, the only one with knobs.
     QMenu *developerMenu;
+    QAction *keyboardShortcuts; // Help → Keyboard Shortcuts (F1, Ctrl+/)
+    QAction *about;
 
 private:
     void buildMenus(MainWindow *window, ConnectionTableView *table);
