@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QIcon>
 #include <QImage>
+#include <QPixmap>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -127,6 +128,42 @@ private Q_SLOTS:
             const QWidget *button = m_toolBar->widgetForAction(action);
             QVERIFY2(button && button->isVisible(), qPrintable(action->text()));
             QVERIFY2(button->geometry().right() < m_toolBar->width(), qPrintable(action->text()));
+        }
+    }
+
+    // The drawings are vectors: on a screen of twice the pixels (the suite runs again as
+    // tst_toolbaricons_2x, with QT_SCALE_FACTOR=2) each button draws its icon from the
+    // SVG at twice the size, not a 24 px picture stretched.
+    void iconsAreDrawnAtTheScreensPixelRatio()
+    {
+        const qreal ratio = qEnvironmentVariable("QT_SCALE_FACTOR", u"1"_s).toDouble();
+        QCOMPARE(m_window->devicePixelRatio(), ratio);
+        for (QAction *action : toolbarActions()) {
+            auto *button = qobject_cast<QToolButton *>(m_toolBar->widgetForAction(action));
+            QVERIFY2(button, qPrintable(action->text()));
+            const QSize logical = button->iconSize();
+            QVERIFY2(!logical.isEmpty(), qPrintable(action->text()));
+            // Whatever this screen is, the icon has the pixels of a 2x one.
+            const QPixmap twice = action->icon().pixmap(logical, 2.0);
+            QCOMPARE(twice.devicePixelRatio(), 2.0);
+            QCOMPARE(twice.size(), logical * 2);
+            const QPixmap drawn = action->icon().pixmap(logical, ratio);
+            QCOMPARE(drawn.devicePixelRatio(), ratio);
+            QCOMPARE(drawn.size(), logical * ratio);
+            // The button itself is painted at the screen's ratio.
+            QCOMPARE(button->devicePixelRatio(), ratio);
+            const QPixmap grabbed = button->grab();
+            QCOMPARE(grabbed.devicePixelRatio(), ratio);
+            QCOMPARE(grabbed.size(), button->size() * ratio);
+        }
+        // IC_GRAB_DIR=folder keeps the toolbar as drawn, to look at.
+        if (const QString folder = qEnvironmentVariable("IC_GRAB_DIR"); !folder.isEmpty()) {
+            const QString name = u"%1/toolbar@%2x.png"_s.arg(folder).arg(ratio);
+            QVERIFY(m_toolBar->grab().save(name));
+            QVERIFY(m_window->grab().save(u"%1/window@%2x.png"_s.arg(folder).arg(ratio)));
+            const QRect firstButtons(0, 0, m_toolBar->width() / 4, m_toolBar->height());
+            QVERIFY(m_toolBar->grab(firstButtons)
+                        .save(u"%1/toolbar-start@%2x.png"_s.arg(folder).arg(ratio)));
         }
     }
 
