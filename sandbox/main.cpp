@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Increase Connections authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "icversion.h"
 #include "sandboxcommandline.h"
 #include "sandboxserver.h"
 
@@ -10,7 +11,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("increase-sandbox"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(IC_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IC_VERSION_TEXT));
 
     SandboxCommandLine commandLine;
     switch (commandLine.parse(QCoreApplication::arguments())) {
@@ -22,7 +23,7 @@ int main(int argc, char *argv[])
         std::fputs(qUtf8Printable(commandLine.helpText()), stdout);
         return 0;
     case SandboxCommandLine::Outcome::ShowVersion:
-        std::printf("increase-sandbox %s\n", IC_VERSION);
+        std::printf("increase-sandbox %s\n", IC_VERSION_TEXT);
         return 0;
     case SandboxCommandLine::Outcome::Run:
         break;

@@ -4,6 +4,7 @@
 
 #include "sandboxdataset.h"
 
+#include <QCoreApplication>
 #include <cmath>
 #include <limits>
 
@@ -78,6 +79,16 @@ SandboxCommandLine::SandboxCommandLine()
         {u"tricky"_s, u"Application names that test edge cases (formula strings, line "
                       u"breaks, a null name, non-ASCII) instead of realistic ones."_s},
     });
+}
+
+QString SandboxCommandLine::helpText() const
+{
+    QString help = m_parser.helpText();
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString usage = u"Usage: "_s;
+    if (!arguments.isEmpty() && help.startsWith(usage + arguments.constFirst()))
+        help.replace(usage.size(), arguments.constFirst().size(), u"increase-sandbox"_s);
+    return help;
 }
 
 SandboxCommandLine::Outcome SandboxCommandLine::parse(const QStringList &arguments)

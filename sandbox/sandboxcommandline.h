@@ -21,7 +21,8 @@ public:
 
     SandboxOptions options() const { return m_options; }
     QString errorText() const { return m_error; }
-    QString helpText() const { return m_parser.helpText(); }
+    // The usage line names the program, increase-sandbox, not the path it was started from.
+    QString helpText() const;
 
 private:
     bool readOptions();

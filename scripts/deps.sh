@@ -1,14 +1,18 @@
 # SPDX-FileCopyrightText: 2026 The Increase Connections authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
-# Sourced by scripts/demo, scripts/test and scripts/fuzz: installs the Debian 12 packages
-# that are missing, and only those. Usage: ic_ensure_packages [--with-node] [--with-fuzz]
+# Sourced by scripts/demo, scripts/test, scripts/package and scripts/fuzz: installs the
+# Debian 12 packages that are missing, and only those.
+# Usage: ic_ensure_packages [--with-node] [--with-package] [--with-fuzz]
 
 # qt6-charts-dev needs Qt6OpenGL's CMake files but does not depend on them (Debian 12).
 IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-charts-dev libqt6opengl6-dev qtkeychain-qt6-dev qt6-svg-dev libqt6svg6
-    qt6-gtk-platformtheme)
-IC_TEST_PACKAGES=(curl desktop-file-utils tzdata)
+    qt6-gtk-platformtheme help2man)
+# What makes the .deb (scripts/package and the ctest package_deb): CPack's DEB generator
+# runs dpkg-shlibdeps (dpkg-dev) on the binaries it finds with file.
+IC_PACKAGE_PACKAGES=(dpkg-dev file)
+IC_TEST_PACKAGES=(curl desktop-file-utils tzdata appstream lintian "${IC_PACKAGE_PACKAGES[@]}")
 # libFuzzer and the sanitizer runtimes for clang 14 are in libclang-rt-14-dev, which
 # clang-14 only recommends (libfuzzer-14-dev is the standalone libFuzzer.a, not needed).
 IC_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
@@ -24,14 +28,16 @@ ic_ensure_packages() {
         --with-node)
             # What the test suite uses besides the build: curl runs a copied "Copy as
             # curl" command, desktop-file-validate checks the .desktop file, tzdata gives
-            # the time-zone tests their zones. Node is only for the conformance test with
-            # the official SDK; a node installed some other way (nodesource, nvm) is used
-            # as it is, since Debian's npm would conflict.
+            # the time-zone tests their zones, appstreamcli checks the AppStream metadata,
+            # and tests/package builds the .deb and runs lintian on it. Node is only for
+            # the conformance test with the official SDK; a node installed some other way
+            # (nodesource, nvm) is used as it is, since Debian's npm would conflict.
             wanted+=("${IC_TEST_PACKAGES[@]}")
             if ! { command -v node && command -v npm; } >/dev/null; then
                 wanted+=(nodejs npm)
             fi
             ;;
+        --with-package) wanted+=("${IC_PACKAGE_PACKAGES[@]}") ;;
         --with-fuzz) wanted+=("${IC_FUZZ_PACKAGES[@]}") ;;
         *)
             echo "ic_ensure_packages: unknown option $option" >&2

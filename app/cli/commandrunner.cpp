@@ -10,6 +10,7 @@
 #include "exitcode.h"
 #include "exportcommand.h"
 #include "getcommand.h"
+#include "icversion.h"
 #include "increaseclient.h"
 #include "requestlogprinter.h"
 #include "signalwatcher.h"
@@ -33,6 +34,23 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CommandRunner", text);
+}
+
+// QCommandLineParser's usage line names argv[0], the path the program was started from
+// (./build/release/app/increase-connections); the help names the program instead.
+QString helpNamingTheProgram(const QCommandLineParser &parser)
+{
+    QString help = parser.helpText();
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString usage = u"Usage: "_s;
+    if (!arguments.isEmpty() && help.startsWith(usage + arguments.constFirst()))
+        help.replace(usage.size(), arguments.constFirst().size(), u"increase-connections"_s);
+    return help;
+}
+
+QString versionLine()
+{
+    return u"increase-connections "_s + QStringLiteral(IC_VERSION_TEXT) + u'\n';
 }
 
 void printStdout(const QString &text)
@@ -76,7 +94,7 @@ QString CommandRunner::generalHelp()
     ConnectionFlags::add(parser);
     parser.addPositionalArgument(u"command"_s, tr("export, get, applications, watch or summary."),
                                  u"COMMAND"_s);
-    return parser.helpText();
+    return helpNamingTheProgram(parser);
 }
 
 bool CommandRunner::wantsCommand(const QStringList &arguments)
@@ -111,7 +129,7 @@ int CommandRunner::run(const QStringList &arguments, const QProcessEnvironment &
         return usageError(console,
                           finder.errorText() + tr(" (a command's own flags go after its name)"));
     if (finder.isSet(u"version"_s)) {
-        printStdout(u"increase-connections "_s + QStringLiteral(IC_VERSION) + u'\n');
+        printStdout(versionLine());
         return ExitCode::Success;
     }
     const QString name = finder.positionalArguments().value(0);
@@ -150,11 +168,11 @@ int CommandRunner::runCommand(const QString &name, const QStringList &arguments,
     if (!parser.parse(arguments))
         return usageError(console, parser.errorText(), name);
     if (parser.isSet(u"help"_s)) {
-        printStdout(parser.helpText());
+        printStdout(helpNamingTheProgram(parser));
         return ExitCode::Success;
     }
     if (parser.isSet(u"version"_s)) {
-        printStdout(u"increase-connections "_s + QStringLiteral(IC_VERSION) + u'\n');
+        printStdout(versionLine());
         return ExitCode::Success;
     }
 

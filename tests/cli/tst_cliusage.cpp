@@ -169,6 +169,51 @@ private Q_SLOTS:
         QVERIFY(!run.out.contains("--api-key "));
     }
 
+    // The usage line names the program, not the path it was started from (this suite
+    // starts it by its full path in the build tree).
+    void usageLineNamesTheProgram_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("usage");
+        QTest::newRow("--help") << QStringList{u"--help"_s}
+                                << u"Usage: increase-connections [options] COMMAND"_s;
+        QTest::newRow("export --help") << QStringList{u"export"_s, u"--help"_s}
+                                       << u"Usage: increase-connections [options] export"_s;
+        QTest::newRow("get --help") << QStringList{u"get"_s, u"--help"_s}
+                                    << u"Usage: increase-connections [options] get ID"_s;
+        QTest::newRow("summary --help") << QStringList{u"--demo"_s, u"summary"_s, u"-h"_s}
+                                        << u"Usage: increase-connections [options] summary"_s;
+    }
+
+    void usageLineNamesTheProgram()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, usage);
+
+        const CliRun run = m_cli.run(arguments, std::nullopt);
+
+        QCOMPARE(run.exitCode, 0);
+        const QString out = QString::fromUtf8(run.out);
+        QCOMPARE(out.section(u'\n', 0, 0), usage);
+        QVERIFY2(!out.contains(QStringLiteral(IC_CLI_PATH)), qPrintable(out));
+    }
+
+    // `increase-connections 0.1.0`, and in a build from a git checkout the commit after it:
+    // `increase-connections 0.1.0 (v0.1.0-12-gabc1234)`.
+    void versionLine()
+    {
+        const CliRun run = m_cli.run({u"--version"_s}, std::nullopt);
+
+        QCOMPARE(run.exitCode, 0);
+        const QString line = QString::fromUtf8(run.out);
+        const QString plain = u"increase-connections "_s + QStringLiteral(IC_VERSION) + u'\n';
+        QVERIFY2(line == plain || (line.startsWith(plain.chopped(1) + u" ("_s) &&
+                                   line.endsWith(u")\n"_s) && line.count(u'\n') == 1),
+                 qPrintable(line));
+        // Every command says the same.
+        QCOMPARE(m_cli.run({u"export"_s, u"--version"_s}, std::nullopt).out, run.out);
+    }
+
 private:
     // `applications` with the key only in a file `name` of these permissions (no
     // INCREASE_API_KEY), so the CLI's check of the file decides the run.

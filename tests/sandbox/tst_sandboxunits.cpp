@@ -425,6 +425,9 @@ void TestSandboxUnits::commandLineValues()
              SandboxCommandLine::Outcome::Run);
     QVERIFY(commandLine.options().tricky);
     QVERIFY(commandLine.helpText().contains(u"--tricky"_s));
+    // The usage line names the program, not the path this test was started from.
+    QVERIFY2(commandLine.helpText().startsWith(u"Usage: increase-sandbox [options]\n"_s),
+             qPrintable(commandLine.helpText()));
     QCOMPARE(SandboxCommandLine().parse({u"increase-sandbox"_s, u"--help"_s}),
              SandboxCommandLine::Outcome::ShowHelp);
 }
