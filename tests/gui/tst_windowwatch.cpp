@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(view->actions().contains(watch));
         QMenu *intervals = nullptr;
         for (QAction *item : view->actions()) {
-            if (item->menu() && item->text().contains(u"Interval"_s))
+            if (item->menu() && QString(item->text()).remove(u'&').contains(u"Interval"_s))
                 intervals = item->menu();
         }
         QVERIFY(intervals);
