@@ -555,13 +555,13 @@ void TestAccessibility::aRowChangeByKeyboardIsAnnounced()
     QVERIFY2(announced, "no Focus event for the new row's cell");
 }
 
-void TestAccessibility::theConnectionSettingsDialogNamesItsControls()
+// Every control of `dialog` has a name (the radio buttons a group hides from Tab
+// included), and a Tab round stays in the dialog through named stops; then it closes.
+template <typename Dialog> static void checkDialogNames(MainWindow *window)
 {
-    m_window->openConnectionSettings();
-    auto *dialog = m_window->findChild<ConnectionSettingsDialog *>();
+    auto *dialog = window->findChild<Dialog *>();
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    // Every control, the radio buttons a group hides from Tab included.
     QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(u'\n')));
     QWidget *first = dialog->focusWidget();
     QVERIFY(first);
@@ -572,26 +572,19 @@ void TestAccessibility::theConnectionSettingsDialogNamesItsControls()
         QVERIFY2(!accessibleName(stop).isEmpty(), qPrintable(listed(stops)));
     }
     dialog->reject();
-    QVERIFY(waitUntil([&] { return !m_window->findChild<ConnectionSettingsDialog *>(); }));
+    QVERIFY(waitUntil([&] { return !window->findChild<Dialog *>(); }));
+}
+
+void TestAccessibility::theConnectionSettingsDialogNamesItsControls()
+{
+    m_window->openConnectionSettings();
+    checkDialogNames<ConnectionSettingsDialog>(m_window.get());
 }
 
 void TestAccessibility::theExportDialogNamesItsControls()
 {
     m_window->openExportDialog();
-    auto *dialog = m_window->findChild<ExportDialog *>();
-    QVERIFY(dialog);
-    QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    QVERIFY2(unnamedControls(dialog).isEmpty(), qPrintable(unnamedControls(dialog).join(u'\n')));
-    QWidget *first = dialog->focusWidget();
-    QVERIFY(first);
-    const QList<QWidget *> stops = tabRound(first);
-    QVERIFY2(stops.size() > 2, qPrintable(listed(stops)));
-    for (QWidget *stop : stops) {
-        QVERIFY2(dialog->isAncestorOf(stop), qPrintable(listed(stops)));
-        QVERIFY2(!accessibleName(stop).isEmpty(), qPrintable(listed(stops)));
-    }
-    dialog->reject();
-    QVERIFY(waitUntil([&] { return !m_window->findChild<ExportDialog *>(); }));
+    checkDialogNames<ExportDialog>(m_window.get());
 }
 
 QTEST_MAIN(TestAccessibility)
