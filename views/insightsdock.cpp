@@ -265,8 +265,21 @@ QString InsightsDock::pointText(const QString &seriesName, int index) const
         .arg(periodName(index), seriesName, locale.toString(active));
 }
 
+void InsightsDock::changeEvent(QEvent *event)
+{
+    QDockWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuild(); // the chart's theme and the total's pen follow the palette
+}
+
 void InsightsDock::rebuild()
 {
+    // Qt Charts draws on its own background: a light chart in a dark window would glare,
+    // and the total's line, in the window's text colour, would vanish on it.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (m_chart->theme() != theme)
+        m_chart->setTheme(theme);
     m_chart->removeAllSeries();
     for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);

@@ -55,6 +55,9 @@ Q_SIGNALS:
     // A save ended: what the status line says ("Chart saved to …", or why not).
     void saved(const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuild();
     void updateBasis();

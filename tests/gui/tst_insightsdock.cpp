@@ -15,6 +15,7 @@
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -219,6 +220,26 @@ private Q_SLOTS:
         const Insights::Figures &figures = *window->insightsController()->figures();
         QVERIFY(figures.periods.last().created >= model->rowCount() - before);
         QCOMPARE(figures.periods.last().activeAtEnd, activeIn(*model));
+    }
+
+    // A dark palette gets a dark chart, and back.
+    void theChartFollowsThePalette()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        InsightsDock *dock = window->insightsDock();
+        dock->show();
+        QVERIFY(figuresFor(*window, tableModel(*window)->rowCount()));
+        QCOMPARE(dock->chart()->theme(), QChart::ChartThemeLight);
+        const QPalette light = QApplication::palette();
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
+        QApplication::setPalette(dark);
+        QVERIFY(waitUntil([&] { return dock->chart()->theme() == QChart::ChartThemeDark; }));
+        QApplication::setPalette(light);
+        QVERIFY(waitUntil([&] { return dock->chart()->theme() == QChart::ChartThemeLight; }));
     }
 
     void savesTheChartAndTheTable()
