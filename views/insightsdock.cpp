@@ -5,6 +5,7 @@
 #include "applicationfiguresmodel.h"
 #include "applicationlistmodel.h"
 #include "insightscontroller.h"
+#include "insightstablemodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,14 +28,16 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyle>
 #include <QSvgGenerator>
 #include <QTableView>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -96,7 +99,7 @@ InsightsDock::InsightsDock(InsightsController *controller, QWidget *parent)
     , m_chartView(new QChartView(m_chart, this))
     , m_table(new QTableView(this))
     , m_model(new ApplicationFiguresModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    , m_sorted(new InsightsTableModel(this))
 {
     setObjectName(u"insightsDock"_s);
     m_basis->setTextFormat(Qt::PlainText);
@@ -140,7 +143,6 @@ InsightsDock::InsightsDock(InsightsController *controller, QWidget *parent)
     m_chart->setBackgroundRoundness(0);
 
     m_sorted->setSourceModel(m_model);
-    m_sorted->setSortRole(ApplicationFiguresModel::SortRole);
     m_table->setModel(m_sorted);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ApplicationFiguresModel::ActiveColumn, Qt::DescendingOrder);
@@ -149,20 +151,48 @@ InsightsDock::InsightsDock(InsightsController *controller, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    // Sized from the headers, not the rows; the application's name takes what is left
-    // and elides.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setSectionResizeMode(ApplicationFiguresModel::ApplicationColumn,
-                                                      QHeaderView::Stretch);
+    // Sized from the headers and the widest likely figure, not the rows; the application's
+    // name takes what is left but never less than a short name, so below that the splitter
+    // takes room from the chart rather than the table scrolling sideways.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    header->setSectionResizeMode(ApplicationFiguresModel::ApplicationColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics = header->fontMetrics();
+    const int padding = metrics.height(); // the margins and the sort arrow
+    int numbers = 0;
     for (int column = ApplicationFiguresModel::ActiveColumn;
          column < ApplicationFiguresModel::ColumnCount; ++column) {
-        int widest = 0; // of the title's lines
+        int widest = metrics.horizontalAdvance(QLocale().toString(999999));
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
         for (const QString &line : title.split(u'\n'))
-            widest = std::max(widest, fontMetrics().horizontalAdvance(line));
-        m_table->horizontalHeader()->resizeSection(column, widest + 2 * fontMetrics().height());
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        header->resizeSection(column, widest + padding);
+        numbers += widest + padding;
     }
+    // About 16 characters after the line's box and colour.
+    const QStyle *style = m_table->style();
+    const int nameWidth = 16 * metrics.averageCharWidth() + 2 * padding +
+                          style->pixelMetric(QStyle::PM_IndicatorWidth) +
+                          style->pixelMetric(QStyle::PM_SmallIconSize);
+    header->setMinimumSectionSize(std::min(header->minimumSectionSize(), nameWidth));
+    m_table->setMinimumWidth(numbers + nameWidth + 2 * m_table->frameWidth() +
+                             style->pixelMetric(QStyle::PM_ScrollBarExtent));
     m_table->setAccessibleName(tr("Connections by application"));
+    m_table->setAccessibleDescription(
+        tr("Figures by application; each application's box shows or hides its line in the "
+           "chart"));
+    connect(m_sorted, &InsightsTableModel::lineToggled, this,
+            [this](const QString &applicationId, bool shown) {
+                if (shown)
+                    m_hiddenSeries.remove(applicationId);
+                else
+                    m_hiddenSeries.insert(applicationId);
+                for (QAbstractSeries *series : m_chart->series()) {
+                    if (series->type() == QAbstractSeries::SeriesTypeLine &&
+                        series->property(kSeriesApplication).toString() == applicationId)
+                        series->setVisible(shown);
+                }
+            });
     auto *copy = new QAction(tr("Copy Rows"), m_table);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -265,6 +295,15 @@ QString InsightsDock::pointText(const QString &seriesName, int index) const
         .arg(periodName(index), seriesName, locale.toString(active));
 }
 
+QColor InsightsDock::lineColor(int application)
+{
+    // Qt Charts' themes have five colours, so the sixth application's line took the first
+    // one's; ten that stay apart in light and dark (Tableau 10), then they repeat.
+    static constexpr QRgb kColors[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                                       0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    return QColor::fromRgb(kColors[application % int(std::size(kColors))]);
+}
+
 void InsightsDock::changeEvent(QEvent *event)
 {
     QDockWidget::changeEvent(event);
@@ -357,6 +396,8 @@ void InsightsDock::rebuild()
             QPen pen(palette().color(QPalette::WindowText));
             pen.setWidthF(2.5);
             line->setPen(pen);
+        } else {
+            line->setColor(lineColor(application));
         }
         connect(line, &QLineSeries::hovered, this, [this, line](const QPointF &point, bool on) {
             if (on)
@@ -369,28 +410,38 @@ void InsightsDock::rebuild()
     activeY->setRange(0, double(highest));
     activeY->applyNiceNumbers();
 
-    // The legend shows and hides lines; a hidden one keeps its entry, dimmed.
+    // The legend names the bars and the total, whose entry shows and hides its line (a
+    // hidden one keeps its entry, dimmed). The applications' lines have theirs in the table,
+    // which has room for any number of them.
+    QHash<QString, QColor> colors;
     for (QLegendMarker *marker : m_chart->legend()->markers()) {
         QAbstractSeries *series = marker->series();
         if (series->type() != QAbstractSeries::SeriesTypeLine)
             continue; // the bars' entries only name them
+        const QString key = series->property(kSeriesApplication).toString();
+        if (!key.isEmpty()) {
+            colors.insert(key, static_cast<QLineSeries *>(series)->color());
+            marker->setVisible(false);
+            continue;
+        }
         const auto dim = [marker, series] {
             QColor color = marker->labelBrush().color();
             color.setAlphaF(series->isVisible() ? 1.0 : 0.4);
             marker->setLabelBrush(color);
-            marker->setVisible(true);
+            marker->setVisible(true); // hiding a series hides its entry too
         };
         dim();
         connect(marker, &QLegendMarker::clicked, this, [this, series, dim] {
             series->setVisible(!series->isVisible());
-            const QString key = series->property(kSeriesApplication).toString();
             if (series->isVisible())
-                m_hiddenSeries.remove(key);
+                m_hiddenSeries.remove(QString());
             else
-                m_hiddenSeries.insert(key);
+                m_hiddenSeries.insert(QString());
             dim();
         });
     }
+    m_sorted->setHidden(m_hiddenSeries);
+    m_sorted->setLineColors(colors);
 }
 
 bool InsightsDock::saveChartPng(const QString &path, QString *error) const

@@ -16,13 +16,13 @@ class QChartView;
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
+class InsightsTableModel;
 class QToolButton;
 
 // Insights, under the table: active connections at the end of each period (one line for
-// all, one per application, each shown or hidden from the legend) over bars of the created
-// and deactivated in each period (their own scale, at the right), and a table by
+// all, one per application, shown or hidden from the legend or the table's boxes) over bars of the
+// created and deactivated in each period (their own scale, at the right), and a table by
 // application. Drawn with Qt Charts from what the
 // InsightsController computes; hovering a point or a bar shows its exact value. Says when
 // it is based on part of the listing, with Load All. The chart saves as PNG or SVG, the
@@ -63,6 +63,7 @@ private:
     void updateBasis();
     QString periodName(int index) const;
     QString seriesLabel(int application) const;
+    static QColor lineColor(int application);
     void chooseAndSave(const QString &filter, const QString &suffix,
                        bool (InsightsDock::*save)(const QString &, QString *) const);
 
@@ -77,6 +78,6 @@ private:
     QChartView *m_chartView;
     QTableView *m_table;
     ApplicationFiguresModel *m_model;
-    QSortFilterProxyModel *m_sorted;
+    InsightsTableModel *m_sorted;
     QSet<QString> m_hiddenSeries; // by application id ("" for all): kept across rebuilds
 };

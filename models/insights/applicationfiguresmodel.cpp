@@ -90,6 +90,8 @@ QVariant ApplicationFiguresModel::data(const QModelIndex &index, int role) const
         if (index.column() == ShareColumn)
             return row.shareOfActive;
         return number(index.column());
+    case ApplicationIdRole:
+        return row.applicationId;
     case Qt::ToolTipRole:
         if (index.column() == ApplicationColumn)
             return row.applicationId;

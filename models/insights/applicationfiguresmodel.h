@@ -26,6 +26,7 @@ public:
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole + 1;
+    static constexpr int ApplicationIdRole = Qt::UserRole + 2; // any column
 
     explicit ApplicationFiguresModel(QObject *parent = nullptr);
 

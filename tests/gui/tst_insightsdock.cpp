@@ -14,6 +14,7 @@
 #include "watchcontroller.h"
 #include "windowfixture.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QBarSeries>
@@ -28,6 +29,7 @@
 #include <QLineSeries>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSvgRenderer>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -70,6 +72,8 @@ private Q_SLOTS:
         auto window = fixture.openWindow();
         ConnectionTableModel *model = tableModel(*window);
         InsightsDock *dock = window->insightsDock();
+        QAbstractItemModelTester tester(dock->tableView()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!dock->isVisible());
         // Hidden, nothing is computed.
         QTest::qWait(InsightsController::kThrottleMs + 100);
@@ -116,12 +120,31 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"active at its end"_s) &&
                      text.contains(QLocale().toString(activeIn(*model))),
                  qPrintable(text));
-        // A legend entry hides its line, and the choice survives a recomputation.
-        QLegendMarker *marker = dock->chart()->legend()->markers(lines.at(1)).value(0);
+        // The legend names the bars and the total; the applications' entries are the
+        // table's rows (a dozen would not fit beside the chart): each name carries its
+        // line's colour and a box. Space on a row hides its line, and the choice survives a
+        // recomputation.
+        const QString hidden = lines.at(1)->name();
+        QTableView *view = dock->tableView();
+        const QModelIndexList named = view->model()->match(
+            view->model()->index(0, ApplicationFiguresModel::ApplicationColumn), Qt::DisplayRole,
+            hidden, 1, Qt::MatchExactly);
+        QCOMPARE(named.size(), 1);
+        QCOMPARE(named.first().data(Qt::DecorationRole).value<QColor>(),
+                 static_cast<QLineSeries *>(lines.at(1))->color());
+        QCOMPARE(named.first().data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+        view->setFocus();
+        view->setCurrentIndex(named.first());
+        QTest::keyClick(view, Qt::Key_Space);
+        QVERIFY(!lines.at(1)->isVisible());
+        QCOMPARE(named.first().data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+        // The total's entry in the legend hides the total.
+        QLegendMarker *marker = dock->chart()->legend()->markers(total).value(0);
         QVERIFY(marker);
         Q_EMIT marker->clicked();
-        QVERIFY(!lines.at(1)->isVisible());
-        const QString hidden = lines.at(1)->name();
+        QVERIFY(!total->isVisible());
+        Q_EMIT marker->clicked();
+        QVERIFY(total->isVisible());
 
         // Inactive only: the figures follow the new listing.
         window->filterBar()->statusCombo()->setFocus();
@@ -141,6 +164,27 @@ private Q_SLOTS:
             found = found || series->name() == hidden;
         }
         QVERIFY(found);
+    }
+
+    // At the smallest size the window supports, the names in the table stay readable: the
+    // chart gives up room, the table does not scroll sideways.
+    void theTableFitsInTheSmallestWindow()
+    {
+        WindowFixture fixture;
+        QVERIFY(fixture.isReady());
+        auto window = fixture.openWindow();
+        window->resize(1024, 700);
+        InsightsDock *dock = window->insightsDock();
+        QTest::keyClick(window->tableView(), Qt::Key_I, Qt::ControlModifier);
+        QVERIFY(figuresFor(*window, tableModel(*window)->rowCount()));
+        QTableView *table = dock->tableView();
+        QVERIFY(waitUntil([&] { return table->model()->rowCount() > 0; }));
+        QApplication::processEvents();
+        const int name = table->columnWidth(ApplicationFiguresModel::ApplicationColumn);
+        QVERIFY2(name >= 14 * table->fontMetrics().averageCharWidth(),
+                 qPrintable(QString::number(name)));
+        QCOMPARE(table->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(dock->chart()->plotArea().width() > 150);
     }
 
     void periodAndTimesChooseTheBuckets()
