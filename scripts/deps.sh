@@ -12,7 +12,8 @@ IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-web
 # What makes the .deb (scripts/package and the ctest package_deb): CPack's DEB generator
 # runs dpkg-shlibdeps (dpkg-dev) on the binaries it finds with file.
 IC_PACKAGE_PACKAGES=(dpkg-dev file)
-IC_TEST_PACKAGES=(curl desktop-file-utils tzdata appstream lintian "${IC_PACKAGE_PACKAGES[@]}")
+IC_TEST_PACKAGES=(curl desktop-file-utils tzdata appstream lintian xvfb dbus-daemon dbus-bin
+    at-spi2-core "${IC_PACKAGE_PACKAGES[@]}")
 # libFuzzer and the sanitizer runtimes for clang 14 are in libclang-rt-14-dev, which
 # clang-14 only recommends (libfuzzer-14-dev is the standalone libFuzzer.a, not needed).
 IC_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
@@ -29,7 +30,9 @@ ic_ensure_packages() {
             # What the test suite uses besides the build: curl runs a copied "Copy as
             # curl" command, desktop-file-validate checks the .desktop file, tzdata gives
             # the time-zone tests their zones, appstreamcli checks the AppStream metadata,
-            # and tests/package builds the .deb and runs lintian on it. Node is only for
+            # tests/package builds the .deb and runs lintian on it, and Xvfb, a D-Bus
+            # session bus and the AT-SPI bus launcher let tst_accessibility_atspi run with
+            # Qt's screen-reader bridge on. Node is only for
             # the conformance test with the official SDK; a node installed some other way
             # (nodesource, nvm) is used as it is, since Debian's npm would conflict.
             wanted+=("${IC_TEST_PACKAGES[@]}")

@@ -12,6 +12,8 @@
 #include <QMenuBar>
 #include <QToolBar>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -137,10 +139,13 @@ void WindowActions::buildMenus(MainWindow *window, ConnectionTableView *table)
     view->addAction(watch);
     watchIntervalMenu = view->addMenu(tr("Watch In&terval"));
     auto *intervals = new QActionGroup(this);
-    for (const int seconds : {5, 15, 30, 60, 300}) {
-        QAction *choice =
-            watchIntervalMenu->addAction(seconds < 60 ? tr("Every %n s", nullptr, seconds)
-                                                      : tr("Every %n min", nullptr, seconds / 60));
+    // Each with its own key: the digit that starts it, then m and i for the minutes.
+    const std::pair<int, QString> choices[] = {
+        {5, tr("Every &5 s")},    {15, tr("Every &15 s")},   {30, tr("Every &30 s")},
+        {60, tr("Every 1 &min")}, {300, tr("Every 5 m&in")},
+    };
+    for (const auto &[seconds, text] : choices) {
+        QAction *choice = watchIntervalMenu->addAction(text);
         choice->setCheckable(true);
         choice->setData(seconds);
         intervals->addAction(choice);

@@ -124,7 +124,7 @@ private Q_SLOTS:
         QStringList ticked;
         for (QAction *choice : intervals->actions()) {
             if (choice->isChecked())
-                ticked << choice->text();
+                ticked << QString(choice->text()).remove(u'&');
         }
         QCOMPARE(ticked, QStringList{u"Every 15 s"_s});
 
