@@ -27,6 +27,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -35,6 +36,7 @@
 #include <QLocale>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -437,7 +439,7 @@ public:
         }
     }
 
-    bool start(const QString &pages, int latencyMs, QString *error)
+    bool start(const QString &pages, int latencyMs, bool nagle, QString *error)
     {
         QString python = u"/usr/bin/python3"_s;
         if (!QFileInfo(python).isExecutable())
@@ -448,8 +450,11 @@ public:
         }
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         BenchProcess::dieWithParent(m_process);
-        m_process.start(python, {QStringLiteral(IC_FOREIGN_UPSTREAM_SCRIPT), pages, u"0"_s,
-                                 QString::number(latencyMs)});
+        QStringList arguments{QStringLiteral(IC_FOREIGN_UPSTREAM_SCRIPT), pages, u"0"_s,
+                              QString::number(latencyMs)};
+        if (nagle)
+            arguments.append(u"nagle"_s);
+        m_process.start(python, arguments);
         QByteArray out;
         while (m_process.waitForReadyRead(10000)) {
             out += m_process.readAllStandardOutput();
@@ -738,8 +743,25 @@ int benchLatency(Context &c, const QString &base, int latencyMs, double rateLimi
     std::printf("rows: ours and the SDK's hold the dump's %lld ids in the same order (files "
                 "byte-identical: %s)\n",
                 qint64(c.dump.ids.size()), readFile(ours) == readFile(sdkFile) ? "yes" : "no");
-    std::printf("ours: %s; %s, at most %d in flight (--verbose), %d answered 429\n",
-                qUtf8Printable(BenchProcess::seconds(run.nsecs)),
+    // When the requests ran, from the --verbose log: the rest of the run is start-up and end.
+    qint64 first = 0, last = 0;
+    int beforeSplit = 0; // requests before the first of an application's listing
+    bool split = false;
+    static const QRegularExpression exchange(u"^(\\S+) [A-Z]+ .*\\(attempt \\d+, (\\d+) ms"_s);
+    for (const QByteArray &line : run.err.split('\n')) {
+        const QRegularExpressionMatch match = exchange.match(QString::fromUtf8(line));
+        const QDateTime at = QDateTime::fromString(match.captured(1), Qt::ISODateWithMs);
+        if (!match.hasMatch() || !at.isValid())
+            continue;
+        const qint64 start = at.toMSecsSinceEpoch();
+        first = first == 0 ? start : std::min(first, start);
+        last = std::max(last, start + match.captured(2).toLongLong());
+        split = split || line.contains("oauth_application_id=");
+        beforeSplit += split ? 0 : 1;
+    }
+    std::printf("ours: %s, of which %.2f s from the first request's start to the last one's end; "
+                "%s, at most %d in flight (--verbose), %d answered 429\n",
+                qUtf8Printable(BenchProcess::seconds(run.nsecs)), double(last - first) / 1000.0,
                 qUtf8Printable(requests.streams()), requests.peakInFlight, requests.rateLimited);
     std::printf("  nginx saw %s\n  request time %s\n  upstream time %s\n",
                 qUtf8Printable(describeLog(ourLog)), qUtf8Printable(distribution(ourLog.requestMs)),
@@ -764,6 +786,18 @@ int benchLatency(Context &c, const QString &base, int latencyMs, double rateLimi
         qint64(c.dump.appUrls.size()), qUtf8Printable(BenchProcess::seconds(curl8->process.nsecs)),
         qUtf8Printable(describeLog(curl8Log)), qUtf8Printable(distribution(curl8Log.requestMs)));
 
+    // One stream per application: the one with the most pages decides the time.
+    QMap<QByteArray, int> pagesByApp;
+    for (const QByteArray &url : std::as_const(c.dump.appUrls))
+        pagesByApp[url.mid(url.indexOf("oauth_application_id=") + 21)] += 1;
+    QList<int> counts = pagesByApp.values();
+    std::sort(counts.begin(), counts.end());
+    if (!counts.isEmpty())
+        std::printf("critical path of our split by application: the applications have %d to "
+                    "%d pages; the %d requests ours made before its streams (--verbose) and the "
+                    "longest stream are %d requests one after another, %.2f s at %d ms\n",
+                    counts.first(), counts.last(), beforeSplit, beforeSplit + counts.last(),
+                    double(beforeSplit + counts.last()) * latencyMs / 1000.0, latencyMs);
     const double vsSdk = double(sdk->process.nsecs) / double(run.nsecs);
     const double vsCurl = double(curl->process.nsecs) / double(run.nsecs);
     std::printf("ratio ours/SDK throughput %s, ours/curl (sequential) throughput %s\n",
@@ -812,6 +846,8 @@ int main(int argc, char *argv[])
          u"this program)."_s,
          u"DIR"_s},
         {u"export-arg"_s, u"Pass ARG to our export too (repeatable)."_s, u"ARG"_s},
+        {u"upstream-nagle"_s, u"latency: leave Nagle's algorithm on in the Python upstream "
+                              u"(each page then takes ~40 ms more: delayed ACKs)."_s},
         {u"serve"_s, u"Start the servers, print how to reach them and wait for Ctrl+C."_s},
     });
     parser.process(app);
@@ -875,7 +911,7 @@ int main(int argc, char *argv[])
     setup.rateLimit = rateLimit;
     Upstream upstream;
     if (latency) {
-        if (!upstream.start(c.dump.pages, latencyMs, &error))
+        if (!upstream.start(c.dump.pages, latencyMs, parser.isSet(u"upstream-nagle"_s), &error))
             return BenchReport::fail(kBench, error);
         setup.upstreamPort = upstream.port();
     } else {

@@ -8,7 +8,12 @@ the sandbox (PAGES/<listing>/<cursor or "first">.json) after sleeping LATENCY_MS
 "applications" for /oauth_applications. The other query parameters (limit, status.in) are
 not read: they are those the pages were dumped with. Prints "listening on PORT" when ready.
 
-    python3 foreign_upstream.py PAGES PORT LATENCY_MS
+    python3 foreign_upstream.py PAGES PORT LATENCY_MS [nagle]
+
+http.server writes the headers and the body in two send()s. With Nagle's algorithm on (the
+socket's default, kept by "nagle"), the body waits for the ACK of the headers, which the
+peer delays by 40 ms: every page then takes LATENCY_MS + ~40 ms. By default the socket
+has TCP_NODELAY, as nginx and most servers set it, so a page takes LATENCY_MS.
 """
 import http.server
 import os
@@ -22,9 +27,11 @@ SAFE = re.compile(r"^[A-Za-z0-9_-]{1,200}$")
 
 def main():
     pages, port, latency = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]) / 1000.0
+    nagle = sys.argv[4:] == ["nagle"]
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = not nagle
 
         def do_GET(self):
             url = urllib.parse.urlsplit(self.path)
@@ -55,6 +62,9 @@ def main():
         def log_message(self, *args):
             pass  # nginx's access log has every request
 
+    # socketserver's listen backlog is 5: when nginx opens more upstream connections at
+    # once, a SYN is dropped and retried 1 s later (one page then takes over a second).
+    http.server.ThreadingHTTPServer.request_queue_size = 128
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     print("listening on %d" % server.server_address[1], flush=True)
