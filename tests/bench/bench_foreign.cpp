@@ -802,8 +802,7 @@ int benchLatency(Context &c, const QString &base, int latencyMs, double rateLimi
     const double vsCurl = double(curl->process.nsecs) / double(run.nsecs);
     std::printf("ratio ours/SDK throughput %s, ours/curl (sequential) throughput %s\n",
                 qUtf8Printable(ratio(vsSdk)), qUtf8Printable(ratio(vsCurl)));
-    const QString what =
-        u"nginx h2 + Python %1 ms, %2k rows"_s.arg(latencyMs).arg(c.dump.ids.size() / 1000);
+    const QString what = u"nginx+py h2 %1 ms, %2k"_s.arg(latencyMs).arg(c.dump.ids.size() / 1000);
     BenchReport::summary(what + u", vs Node SDK"_s,
                          u"%1 (ours %2, %3 stream(s); SDK %4; curl %5)"_s.arg(
                              ratio(vsSdk), BenchProcess::seconds(run.nsecs),
@@ -813,7 +812,7 @@ int benchLatency(Context &c, const QString &base, int latencyMs, double rateLimi
                          u">= 4x"_s, BenchReport::verdict(vsSdk >= 4.0));
     if (rateLimit > 0)
         BenchReport::summary(
-            what + u", 429s at %1 r/s"_s.arg(rateLimit),
+            what + u", 429s @%1 r/s"_s.arg(rateLimit),
             u"%1 (SDK %2)"_s.arg(requests.rateLimited).arg(sdk->statuses.value(429)), u"0"_s,
             BenchReport::verdict(requests.rateLimited == 0));
     return 0;
