@@ -5,7 +5,7 @@
 // plain HTTP/1.1, and a Python upstream that sleeps before each page behind nginx.
 //
 //   bench_foreign --case pages     100,000 rows as static files; ours (--parallel 1), the
-//                                  Node SDK and curl, over HTTPS/2 then HTTP/1.1
+//                                  Node SDK and curl, over HTTPS/2, HTTP/1.1, HTTPS/1.1
 //   bench_foreign --case latency   10,000 rows, 8 applications; nginx HTTPS/2 proxies to
 //                                  tests/bench/foreign_upstream.py (50 ms a page, keep-alive
 //                                  upstream), limit_req 100 r/s; ours (automatic
@@ -266,6 +266,7 @@ struct NginxSetup
     quint16 upstreamPort = 0;
     quint16 tlsPort = 0;   // HTTPS + HTTP/2, 0 for none
     quint16 plainPort = 0; // plain HTTP/1.1, 0 for none
+    quint16 tlsH1Port = 0; // HTTPS offering HTTP/1.1 only (ALPN without h2), 0 for none
     double rateLimit = 0;  // limit_req r/s, 0 for none
 };
 
@@ -319,6 +320,8 @@ QByteArray nginxConfig(const QDir &run, const NginxSetup &setup)
         conf += "        listen 127.0.0.1:" + QByteArray::number(setup.tlsPort) + " ssl http2;\n";
     if (setup.plainPort != 0)
         conf += "        listen 127.0.0.1:" + QByteArray::number(setup.plainPort) + ";\n";
+    if (setup.tlsH1Port != 0)
+        conf += "        listen 127.0.0.1:" + QByteArray::number(setup.tlsH1Port) + " ssl;\n";
     conf += kHeaders;
     if (setup.upstreamPort == 0) {
         conf += "        root " + setup.pages.toUtf8() + ";\n";
@@ -918,35 +921,40 @@ int main(int argc, char *argv[])
         setup.plainPort = freePort();
         while (setup.plainPort == setup.tlsPort)
             setup.plainPort = freePort();
+        setup.tlsH1Port = freePort();
+        while (setup.tlsH1Port == setup.tlsPort || setup.tlsH1Port == setup.plainPort)
+            setup.tlsH1Port = freePort();
     }
     if (!c.nginx.start(c.run, setup, &error))
         return BenchReport::fail(kBench, error);
     const QString https = u"https://127.0.0.1:%1"_s.arg(setup.tlsPort);
     const QString http = u"http://127.0.0.1:%1"_s.arg(setup.plainPort);
+    const QString httpsH1 = u"https://127.0.0.1:%1"_s.arg(setup.tlsH1Port);
     std::printf("nginx %s (%s), run directory %s\n",
                 latency
                     ? qUtf8Printable(
                           u"HTTPS/2 %1 -> Python upstream 127.0.0.1:%2 sleeping %3 ms"_s.arg(https)
                               .arg(upstream.port())
                               .arg(latencyMs))
-                    : qUtf8Printable(u"static pages: HTTPS/2 %1, HTTP/1.1 %2"_s.arg(https, http)),
+                    : qUtf8Printable(u"static pages: HTTPS/2 %1, HTTP/1.1 %2, HTTPS/1.1 %3"_s.arg(
+                          https, http, httpsH1)),
                 rateLimit > 0 ? qUtf8Printable(u"limit_req %1 r/s, 429 beyond"_s.arg(rateLimit))
                               : "no rate limit",
                 qUtf8Printable(c.run.path()));
     std::fflush(stdout);
 
     if (serve) {
-        std::printf("\nserving until Ctrl+C. For example:\n"
-                    "  INCREASE_API_KEY=x %s export --base-url %s --ca-file %s --status all "
-                    "--output out.csv\n"
-                    "  NODE_EXTRA_CA_CERTS=%s node %s %s x sdk.csv\n"
-                    "  curl --cacert %s -H 'Authorization: Bearer x' '%s%s'\n"
-                    "nginx's access log (request and upstream times): %s\n",
-                    qUtf8Printable(c.program), qUtf8Printable(https), qUtf8Printable(c.caFile),
-                    qUtf8Printable(c.caFile), qUtf8Printable(c.script), qUtf8Printable(https),
-                    qUtf8Printable(c.caFile), qUtf8Printable(https),
-                    c.dump.allUrls.value(0).constData(),
-                    qUtf8Printable(c.run.filePath(u"nginx/access.log"_s)));
+        std::printf(
+            "\nserving until Ctrl+C. For example:\n"
+            "  INCREASE_API_KEY=sk_any_long_key %s export --base-url %s --ca-file %s --status all "
+            "--output out.csv\n"
+            "  NODE_EXTRA_CA_CERTS=%s node %s %s sk_any_long_key sdk.csv\n"
+            "  curl --cacert %s -H 'Authorization: Bearer sk_any_long_key' '%s%s'\n"
+            "nginx's access log (request and upstream times): %s\n",
+            qUtf8Printable(c.program), qUtf8Printable(https), qUtf8Printable(c.caFile),
+            qUtf8Printable(c.caFile), qUtf8Printable(c.script), qUtf8Printable(https),
+            qUtf8Printable(c.caFile), qUtf8Printable(https), c.dump.allUrls.value(0).constData(),
+            qUtf8Printable(c.run.filePath(u"nginx/access.log"_s)));
         std::fflush(stdout);
         std::signal(SIGINT, onStopSignal);
         std::signal(SIGTERM, onStopSignal);
@@ -961,5 +969,8 @@ int main(int argc, char *argv[])
     const int rounds = std::max(1, parser.value(u"rounds"_s).toInt());
     if (const int rc = benchPages(c, u"HTTPS/2"_s, https, true, rounds, exportArgs); rc != 0)
         return rc;
-    return benchPages(c, u"HTTP/1.1"_s, http, false, rounds, exportArgs);
+    if (const int rc = benchPages(c, u"HTTP/1.1"_s, http, false, rounds, exportArgs); rc != 0)
+        return rc;
+    // TLS without HTTP/2: what TLS costs apart from HTTP/2's framing.
+    return benchPages(c, u"HTTPS/1.1"_s, httpsH1, false, rounds, exportArgs);
 }
