@@ -3,7 +3,7 @@
 # shellcheck shell=bash
 # Sourced by scripts/demo, scripts/test, scripts/package and scripts/fuzz: installs the
 # Debian 12 packages that are missing, and only those.
-# Usage: ic_ensure_packages [--with-node] [--with-package] [--with-fuzz]
+# Usage: ic_ensure_packages [--with-node] [--with-package] [--with-fuzz] [--with-bench]
 
 # qt6-charts-dev needs Qt6OpenGL's CMake files but does not depend on them (Debian 12).
 IC_BUILD_PACKAGES=(cmake ninja-build g++ qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
@@ -17,6 +17,10 @@ IC_TEST_PACKAGES=(curl desktop-file-utils tzdata appstream lintian xvfb dbus-dae
 # libFuzzer and the sanitizer runtimes for clang 14 are in libclang-rt-14-dev, which
 # clang-14 only recommends (libfuzzer-14-dev is the standalone libFuzzer.a, not needed).
 IC_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
+# The benchmarks against servers we did not write (tests/bench/bench_foreign): nginx serves
+# the pages (HTTPS + HTTP/2 and plain), openssl makes the run's CA, python3 is the delaying
+# upstream, curl (Debian's is built with nghttp2) the raw-transfer peer.
+IC_BENCH_PACKAGES=(curl nginx-light openssl python3)
 
 ic_package_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
@@ -42,6 +46,7 @@ ic_ensure_packages() {
             ;;
         --with-package) wanted+=("${IC_PACKAGE_PACKAGES[@]}") ;;
         --with-fuzz) wanted+=("${IC_FUZZ_PACKAGES[@]}") ;;
+        --with-bench) wanted+=("${IC_BENCH_PACKAGES[@]}") ;;
         *)
             echo "ic_ensure_packages: unknown option $option" >&2
             return 2
