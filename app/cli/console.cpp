@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console.h"
 
+#include "requestlogentry.h"
+
 #include <QByteArray>
 
 #include <cerrno>
@@ -76,8 +78,8 @@ QString Console::printable(const QString &text)
 QString Console::shown(const QString &text) const
 {
     QString out = printable(text);
-    if (!m_secret.isEmpty())
-        out.replace(m_secret, u"[redacted]"_s);
+    if (m_secret.size() >= RequestLogEntry::kMinRedactedKeyLength)
+        out.replace(m_secret, QString::fromLatin1(RequestLogEntry::kRedacted));
     return out;
 }
 

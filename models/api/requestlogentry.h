@@ -40,6 +40,9 @@ struct RequestLogEntry
     static constexpr qint64 kMaxLoggedBody = 256 * 1024;
     static constexpr char kRedactedAuthorization[] = "Bearer [redacted]";
     static constexpr char kRedacted[] = "[redacted]";
+    // Keys shorter than this are not searched for in text: every "k" of a log would become
+    // "[redacted]". Real Increase keys are far longer.
+    static constexpr qsizetype kMinRedactedKeyLength = 8;
 };
 
 Q_DECLARE_METATYPE(RequestLogEntry)
