@@ -3,12 +3,12 @@
 #include "cli/applicationlist.h"
 #include "cli/commandrunner.h"
 #include "cli/commonoptions.h"
-#include "connectionflags.h"
 #include "cli/console.h"
 #include "cli/errorreport.h"
 #include "cli/exportcommand.h"
 #include "cli/getcommand.h"
 #include "cli/requestlogprinter.h"
+#include "connectionflags.h"
 
 #include "apierror.h"
 #include "requestlogentry.h"
@@ -55,8 +55,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<bool>("command");
         QTest::newRow("nothing: window") << QStringList{} << false;
-        QTest::newRow("connection flags only: window")
-            << QStringList{u"--demo"_s} << false;
+        QTest::newRow("connection flags only: window") << QStringList{u"--demo"_s} << false;
         QTest::newRow("base url: window")
             << QStringList{u"--base-url"_s, u"http://127.0.0.1:4010"_s} << false;
         QTest::newRow("a command") << QStringList{u"--demo"_s, u"export"_s} << true;
@@ -166,6 +165,12 @@ private Q_SLOTS:
         QCOMPARE(RequestLogPrinter::format(entry),
                  u"2025-01-02T03:04:05.678Z GET /oauth_connections?limit=100&cursor=abc -> 500 "
                  "internal_server_error (attempt 2, 12 ms, 345 bytes, retry in 1000 ms)"_s);
+
+        // The protocol follows the parenthesis, so " bytes)" and ", retry in " still match.
+        entry.httpVersion = "HTTP/2";
+        QCOMPARE(RequestLogPrinter::format(entry),
+                 u"2025-01-02T03:04:05.678Z GET /oauth_connections?limit=100&cursor=abc -> 500 "
+                 "internal_server_error (attempt 2, 12 ms, 345 bytes, retry in 1000 ms) HTTP/2"_s);
     }
 
     void errorSummaryNamesTypeAndStatus()
