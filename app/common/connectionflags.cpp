@@ -41,7 +41,8 @@ void ConnectionFlags::add(QCommandLineParser &parser)
          u"path"_s},
         {u"http2-prior-knowledge"_s,
          tr("With an http:// base URL, speak HTTP/2 from the start (h2c, like curl's "
-            "flag); the server must support it. Faster than plain HTTP/1.1.")},
+            "flag): far fewer system calls than HTTP/1.1. The server must support it, "
+            "else each request waits out --timeout-ms.")},
         {u"timeout-ms"_s, tr("Deadline of each attempt in milliseconds (default 60000)."), u"n"_s},
         {u"max-retries"_s,
          tr("Retries per request (default 5 for export and applications, 2 "
