@@ -32,6 +32,7 @@ ClientConfig CommonSettings::clientConfig(int defaultMaxRetries) const
     config.timeoutMs = timeoutMs;
     config.maxRetries = maxRetries.value_or(defaultMaxRetries);
     config.caFile = caFile;
+    config.http2PriorKnowledge = http2PriorKnowledge;
     return config;
 }
 
@@ -64,6 +65,11 @@ std::optional<CommonSettings> CommonOptions::read(const QCommandLineParser &pars
         return std::nullopt;
     settings.endpoint = *endpoint;
     if (!settings.isLocal() && !Endpoint::checkBaseUrl(settings.endpoint.baseUrl, error))
+        return std::nullopt;
+
+    if (!ConnectionFlags::readHttp2PriorKnowledge(parser, settings.endpoint.environment,
+                                                  settings.endpoint.baseUrl,
+                                                  &settings.http2PriorKnowledge, error))
         return std::nullopt;
 
     if (parser.isSet(u"ca-file"_s)) {

@@ -19,6 +19,7 @@ struct CommonSettings
     int timeoutMs = 60000;
     std::optional<int> maxRetries; // --max-retries, over every command's default
     QString caFile;
+    bool http2PriorKnowledge = false; // --http2-prior-knowledge, plain http:// only
     Console::Verbosity verbosity = Console::Verbosity::Normal;
 
     bool isLocal() const;

@@ -30,10 +30,13 @@ QString RequestLogPrinter::format(const RequestLogEntry &entry)
     QString details = u"attempt "_s + QString::number(entry.attempt) + u", "_s +
                       QString::number(entry.latencyMs) + u" ms, "_s +
                       QString::number(entry.bytesReceived) + u" bytes"_s;
+    // After the parenthesis: scripts that read " bytes)" or ", retry in " keep working.
+    const QString protocol =
+        entry.httpVersion.isEmpty() ? QString() : u' ' + QString::fromLatin1(entry.httpVersion);
     if (entry.willRetry)
         details += u", retry in "_s + QString::number(entry.retryDelayMs) + u" ms"_s;
 
     return entry.startedAt.toUTC().toString(Qt::ISODateWithMs) + u' ' +
            QString::fromLatin1(entry.method) + u' ' + target + u" -> "_s + outcome + u" ("_s +
-           details + u')';
+           details + u')' + protocol;
 }

@@ -39,6 +39,10 @@ void ConnectionFlags::add(QCommandLineParser &parser)
          tr("Also trust this CA certificate (PEM), e.g. a TLS-inspecting "
             "proxy's."),
          u"path"_s},
+        {u"http2-prior-knowledge"_s,
+         tr("With an http:// base URL, speak HTTP/2 from the start (h2c, like curl's "
+            "flag): far fewer system calls than HTTP/1.1. The server must support it, "
+            "else each request waits out --timeout-ms.")},
         {u"timeout-ms"_s, tr("Deadline of each attempt in milliseconds (default 60000)."), u"n"_s},
         {u"max-retries"_s,
          tr("Retries per request (default 5 for export and applications, 2 "
@@ -94,6 +98,27 @@ bool ConnectionFlags::checkCaFile(const QString &path, QString *error)
                      .arg(path);
         return false;
     }
+    return true;
+}
+
+bool ConnectionFlags::readHttp2PriorKnowledge(const QCommandLineParser &parser,
+                                              const QString &environment, const QUrl &baseUrl,
+                                              bool *enabled, QString *error)
+{
+    *enabled = false;
+    if (!parser.isSet(u"http2-prior-knowledge"_s))
+        return true;
+    if (environment == "local"_L1) {
+        *error = tr("--http2-prior-knowledge: the local sandbox speaks HTTP/1.1 only; leave "
+                    "the flag out");
+        return false;
+    }
+    if (baseUrl.scheme() != "http"_L1) {
+        *error = tr("--http2-prior-knowledge is for a plain http:// base URL; over https "
+                    "HTTP/2 is negotiated by itself, leave the flag out");
+        return false;
+    }
+    *enabled = true;
     return true;
 }
 

@@ -4,13 +4,15 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QUrl>
 #include <optional>
 
 class QCommandLineParser;
 
 // The connection flags the headless commands and the window both take (PRODUCT.md §5),
 // read the same way by each: --demo, --environment, --base-url, --api-key-file,
-// --ca-file, --timeout-ms, --max-retries, plus --verbose, --quiet, --help, --version.
+// --ca-file, --http2-prior-knowledge, --timeout-ms, --max-retries, plus --verbose, --quiet,
+// --help, --version.
 namespace ConnectionFlags {
 
 inline constexpr int kMaxRetriesLimit = 100;
@@ -26,6 +28,11 @@ bool readLimits(const QCommandLineParser &parser, std::optional<int> *timeoutMs,
                 std::optional<int> *maxRetries, QString *error);
 // A readable file holding a PEM certificate, or false with `error` saying how to fix it.
 bool checkCaFile(const QString &path, QString *error);
+
+// --http2-prior-knowledge: true when given for a plain http:// endpoint; false with `error`
+// when given for https (ALPN already picks HTTP/2) or for the local sandbox (HTTP/1.1 only).
+bool readHttp2PriorKnowledge(const QCommandLineParser &parser, const QString &environment,
+                             const QUrl &baseUrl, bool *enabled, QString *error);
 
 // --environment (with --demo folded in as "local") and --base-url as given, empty when
 // not; nullopt with `error` when they contradict each other or --base-url is empty.

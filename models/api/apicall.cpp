@@ -125,6 +125,9 @@ void ApiCallPrivate::startAttempt()
     request.setRawHeader("Authorization", "Bearer " + client->config().apiKey.toUtf8());
     if (client->m_sslConfiguration)
         request.setSslConfiguration(*client->m_sslConfiguration);
+    // Over TLS, ALPN picks HTTP/2 by itself; the attribute would skip that negotiation.
+    if (client->config().http2PriorKnowledge && url.scheme() == "http"_L1)
+        request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     requestHeaders = {{"Accept", "application/json"},
                       {"User-Agent", IncreaseClient::userAgent()},
                       {"Authorization", RequestLogEntry::kRedactedAuthorization}};
@@ -295,6 +298,12 @@ void ApiCallPrivate::onReplyFinished()
     entry.httpStatus = status;
     entry.latencyMs = latency;
     entry.bytesReceived = body.size();
+    if (status > 0) {
+        entry.httpVersion =
+            finishedReply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+                ? QByteArrayLiteral("HTTP/2")
+                : QByteArrayLiteral("HTTP/1.1");
+    }
     entry.requestHeaders = requestHeaders;
     entry.responseHeaders = loggedHeaders;
     entry.responseBody = redacted(body.left(RequestLogEntry::kMaxLoggedBody + 64))

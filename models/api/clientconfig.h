@@ -20,4 +20,10 @@ struct ClientConfig
     qint64 maxTotalRetryWaitMs = 10 * 60 * 1000;
     // Multiplies computed backoff (not server-given delays). Tests shorten waits with it.
     double backoffScale = 1.0;
+    // Plain http:// only: speak HTTP/2 from the first byte (h2c with prior knowledge, like
+    // curl --http2-prior-knowledge). Qt 6.4 reads an HTTP/1.1 status line and headers
+    // from an unproxied plain socket one read() call per byte; HTTP/2 reads whole frames.
+    // The server must speak h2c: one that does not never answers the preface, and each
+    // attempt ends at timeoutMs. https negotiates HTTP/2 by ALPN and ignores this.
+    bool http2PriorKnowledge = false;
 };

@@ -25,6 +25,7 @@ struct RequestLogEntry
     QString errorMessage;
     qint64 latencyMs = 0;
     qint64 bytesReceived = 0;
+    QByteArray httpVersion; // "HTTP/1.1" or "HTTP/2"; empty when no response came
     Headers requestHeaders; // Authorization as "Bearer [redacted]"
     Headers responseHeaders;
     QByteArray responseBody; // capped at kMaxLoggedBody

@@ -165,6 +165,12 @@ private Q_SLOTS:
         QCOMPARE(RequestLogPrinter::format(entry),
                  u"2025-01-02T03:04:05.678Z GET /oauth_connections?limit=100&cursor=abc -> 500 "
                  "internal_server_error (attempt 2, 12 ms, 345 bytes, retry in 1000 ms)"_s);
+
+        // The protocol follows the parenthesis, so " bytes)" and ", retry in " still match.
+        entry.httpVersion = "HTTP/2";
+        QCOMPARE(RequestLogPrinter::format(entry),
+                 u"2025-01-02T03:04:05.678Z GET /oauth_connections?limit=100&cursor=abc -> 500 "
+                 "internal_server_error (attempt 2, 12 ms, 345 bytes, retry in 1000 ms) HTTP/2"_s);
     }
 
     void errorSummaryNamesTypeAndStatus()
