@@ -40,9 +40,7 @@ ApiCall::ApiCall(QObject *parent)
     : QObject(parent)
 {}
 
-// Keys shorter than this are not searched for: every "k" of a log would become
-// "[redacted]". Real Increase keys are far longer.
-constexpr qsizetype kMinRedactedKeyLength = 8;
+constexpr qsizetype kMinRedactedKeyLength = RequestLogEntry::kMinRedactedKeyLength;
 
 QByteArray ApiCallPrivate::redacted(QByteArray text) const
 {
