@@ -19,7 +19,9 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -37,13 +39,20 @@ struct Exporter::State
     RequestRateLimiter *limiter = nullptr;
     ApplicationDirectory *applications = nullptr;
     bool namesNeeded = false;
-    // Automatic --parallel: the first pages of the plain listing are timed (and held)
-    // before choosing between one stream and a split.
+    enum class Applications { NotAsked, Loading, Loaded, Failed };
+    Applications applicationsState = Applications::NotAsked;
+    // A listing that may be split starts with the first page of the plain listing (timed,
+    // and held until the choice is made) while the applications are listed alongside:
+    // explicitly split, or named, at once; automatically, as soon as the page is late
+    // enough to show that one stream is too slow for the rate limit.
+    bool probing = false;
+    bool probeArrived = false;
+    bool probeFinished = false; // the listing ended with that page
+    bool probeLate = false;     // the timer saw it late
     QElapsedTimer probeClock;
+    qint64 probeMs = -1;
     QList<OAuthConnection> probeRows;
-    int probePages = 0;
-    qint64 probeMinMs = -1;
-    qint64 latencyEstimateMs = -1; // -1: not measured
+    int keptPages = 0; // pages written before a split listing took over
     std::optional<DuplicateFilter> duplicates;
     QByteArray buffer;
     ExportResult result;
@@ -104,27 +113,62 @@ void Exporter::begin()
         return;
 
     d->namesNeeded = needsApplicationNames(d->options.columns);
-    // Names need the applications; so does an explicit split. An automatic one first
-    // times the plain listing (startListing).
-    if (d->namesNeeded || (mayPartition(d->options) && d->options.parallel > 1))
+    if (mayPartition(d->options) && !d->options.rowSource)
+        startProbe();
+    else if (d->namesNeeded && !d->options.rowSource)
         loadApplications();
     else
         startListing();
 }
 
+void Exporter::startProbe()
+{
+    d->probing = true;
+    startWalker(true);
+    if (d->namesNeeded || d->options.parallel > 1) {
+        loadApplications();
+        return;
+    }
+    // Automatic: one stream is too slow when a page takes 1/rate or longer. A page still
+    // out at that point has shown it, so the applications are listed while it travels.
+    const double thresholdMs = std::ceil(1000.0 / partitionRate());
+    const int delayMs = thresholdMs < double(std::numeric_limits<int>::max())
+                            ? int(thresholdMs)
+                            : std::numeric_limits<int>::max();
+    QTimer::singleShot(delayMs, Qt::PreciseTimer, this, [this] {
+        if (!d->running || !d->probing || d->probeArrived)
+            return;
+        d->probeLate = true;
+        if (d->applicationsState == State::Applications::NotAsked)
+            loadApplications();
+    });
+}
+
 void Exporter::loadApplications()
 {
     // One listing of the applications both names them and splits the export.
+    d->applicationsState = State::Applications::Loading;
     d->applications = new ApplicationDirectory(d->client, this);
-    connect(d->applications, &ApplicationDirectory::loaded, this, &Exporter::startListing);
+    connect(d->applications, &ApplicationDirectory::loaded, this, [this] {
+        d->applicationsState = State::Applications::Loaded;
+        if (d->probing)
+            decide();
+        else
+            startListing();
+    });
     connect(d->applications, &ApplicationDirectory::failed, this, [this](const ApiError &error) {
+        d->applicationsState = State::Applications::Failed;
         if (d->namesNeeded || error.kind == ApiError::Kind::Cancelled) {
             fail(error, tr("the application names could not be listed"));
             return;
         }
         Q_EMIT note(tr("The applications could not be listed (%1); exporting as one stream.")
                         .arg(error.message()));
-        if (d->running)
+        if (!d->running)
+            return;
+        if (d->probing)
+            decide();
+        else
             startWalker();
     });
     d->applications->load({u"active"_s, u"deleted"_s}, d->options.maxRetries);
@@ -166,28 +210,7 @@ void Exporter::startListing()
         QTimer::singleShot(0, this, &Exporter::writeNextSourceChunk);
         return;
     }
-    if (!mayPartition(d->options)) {
-        startWalker();
-        return;
-    }
-    if (d->options.parallel == 0 && d->latencyEstimateMs < 0) {
-        startWalker(true);
-        return;
-    }
-    // Split: asked for, or the probe found one stream too slow for the rate limit.
-    if (!d->applications || !d->applications->isLoaded()) {
-        loadApplications();
-        return;
-    }
-    QStringList ids;
-    for (const OAuthApplication &application : d->applications->applications())
-        ids.append(application.id);
-    const int streams = PartitionPlan::streams(d->options.parallel, int(ids.size()),
-                                               partitionRate(), d->latencyEstimateMs);
-    if (streams > 1)
-        startPartitioned(ids, streams);
-    else
-        startWalker();
+    startWalker();
 }
 
 double Exporter::partitionRate() const
@@ -199,35 +222,63 @@ double Exporter::partitionRate() const
 
 void Exporter::onProbePage(const QList<OAuthConnection> &rows)
 {
-    // The first page of a process also pays for the connection (and TLS): when it looks
-    // slow, a second page, on a warm connection, decides.
-    const qint64 latencyMs = d->probeClock.elapsed();
-    d->probeMinMs = d->probeMinMs < 0 ? latencyMs : qMin(d->probeMinMs, latencyMs);
-    d->probeRows.append(rows);
-    ++d->probePages;
-    const bool slow = PartitionPlan::oneStreamTooSlow(partitionRate(), d->probeMinMs);
-    const bool more = d->walker->canRequestNext();
-    if (slow && more && d->probePages < 2) {
-        d->probeClock.start();
-        d->walker->requestNext();
+    d->probeMs = d->probeClock.elapsed();
+    d->probeArrived = true;
+    d->probeRows = rows;
+    decide();
+}
+
+void Exporter::decide()
+{
+    if (!d->running || !d->probing || !d->probeArrived)
+        return;
+    using Applications = State::Applications;
+    const bool more = d->walker && d->walker->canRequestNext();
+    const bool slow = d->options.parallel > 1 || d->probeLate ||
+                      PartitionPlan::oneStreamTooSlow(partitionRate(), d->probeMs);
+    const bool split = more && slow;
+    if (split && d->applicationsState == Applications::NotAsked) {
+        loadApplications();
         return;
     }
-    if (slow && more) {
-        // These pages are dropped: the split listing starts over, in its own streams.
-        ConnectionWalker *probe = std::exchange(d->walker, nullptr);
-        disconnect(probe, nullptr, this, nullptr);
-        probe->cancel();
-        probe->deleteLater();
-        d->probeRows.clear();
-        d->latencyEstimateMs = d->probeMinMs;
-        startListing();
-        return;
+    if ((split || d->namesNeeded) && d->applicationsState == Applications::Loading)
+        return; // the names, or the choice, wait for the applications
+    if (split && d->applicationsState == Applications::Loaded) {
+        QStringList ids;
+        for (const OAuthApplication &application : d->applications->applications())
+            ids.append(application.id);
+        const int streams = PartitionPlan::streams(d->options.parallel, int(ids.size()),
+                                                   partitionRate(), d->probeMs);
+        if (streams > 1) {
+            // The first page is written as it is; the streams skip what it held.
+            ConnectionWalker *probe = std::exchange(d->walker, nullptr);
+            disconnect(probe, nullptr, this, nullptr);
+            probe->cancel();
+            probe->deleteLater();
+            d->probing = false;
+            d->keptPages = 1;
+            const QList<OAuthConnection> first = std::exchange(d->probeRows, {});
+            writePage(first);
+            if (d->running)
+                startPartitioned(ids, streams, first.constLast());
+            return;
+        }
+    }
+    // One stream: the listing goes on from the first page's cursor.
+    d->probing = false;
+    if (d->applicationsState == Applications::Loading) {
+        d->applications->cancel(); // not needed any more
+        d->applicationsState = Applications::NotAsked;
     }
     disconnect(d->walker, &ConnectionWalker::pageReady, this, nullptr);
     connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::writePage);
     d->walker->setPaced(false);
     writePage(std::exchange(d->probeRows, {}));
-    if (d->running && d->walker)
+    if (!d->running || !d->walker)
+        return;
+    if (d->probeFinished)
+        complete();
+    else
         d->walker->requestNext();
 }
 
@@ -257,13 +308,19 @@ void Exporter::startWalker(bool probing)
                 ++d->result.retries;
                 Q_EMIT retryScheduled(nextAttempt, delayMs, reason);
             });
-    connect(d->walker, &ConnectionWalker::finished, this, &Exporter::complete);
+    connect(d->walker, &ConnectionWalker::finished, this, [this] {
+        if (d->probing)
+            d->probeFinished = true; // decide() completes once the page is written
+        else
+            complete();
+    });
     connect(d->walker, &ConnectionWalker::failed, this,
             [this](const ApiError &error) { fail(error, tr("the listing failed")); });
     d->walker->start();
 }
 
-void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
+void Exporter::startPartitioned(const QStringList &applicationIds, int streams,
+                                const OAuthConnection &writtenThrough)
 {
     useRateLimit(d->options.rateLimit > 0
                      ? d->options.rateLimit
@@ -272,6 +329,7 @@ void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
     d->result.streams = streams;
     d->partitioned = new PartitionedListing(d->client, d->options.query, applicationIds, streams,
                                             d->options.maxRetries, this);
+    d->partitioned->skipThrough(writtenThrough);
     connect(d->partitioned, &PartitionedListing::pageReady, this, &Exporter::writePage);
     connect(d->partitioned, &PartitionedListing::retryScheduled, this,
             [this](int nextAttempt, qint64 delayMs, const ApiError &reason) {
@@ -287,7 +345,7 @@ void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
 int Exporter::listedPages() const
 {
     if (d->partitioned)
-        return d->partitioned->pagesReceived();
+        return d->keptPages + d->partitioned->pagesReceived();
     if (d->walker)
         return d->walker->pagesReceived();
     return d->result.pages;

@@ -145,7 +145,10 @@ private Q_SLOTS:
         QTest::newRow("explicit above applications") << 32 << 3 << 100.0 << qint64(0) << 3;
         QTest::newRow("auto, 50 ms at 100 req/s") << 0 << 8 << 100.0 << qint64(50) << 6;
         QTest::newRow("auto, 200 ms at 20 req/s") << 0 << 8 << 20.0 << qint64(200) << 5;
-        QTest::newRow("auto, capped at 8") << 0 << 20 << 100.0 << qint64(300) << 8;
+        QTest::newRow("auto, 52 ms at 100 req/s: Qt's 6 connections a host")
+            << 0 << 8 << 100.0 << qint64(52) << 6;
+        QTest::newRow("auto, capped at Qt's 6 connections a host")
+            << 0 << 20 << 100.0 << qint64(300) << 6;
         QTest::newRow("auto, capped by applications") << 0 << 3 << 100.0 << qint64(300) << 3;
         QTest::newRow("auto, fast server: one stream reaches the rate")
             << 0 << 8 << 100.0 << qint64(2) << 1;
