@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -41,16 +42,21 @@ struct Exporter::State
     bool namesNeeded = false;
     enum class Applications { NotAsked, Loading, Loaded, Failed };
     Applications applicationsState = Applications::NotAsked;
+    QElapsedTimer applicationsClock;
+    qint64 applicationsMs = -1; // how long listing them took
     // A listing that may be split starts with the first page of the plain listing (timed,
     // and held until the choice is made) while the applications are listed alongside:
-    // explicitly split, or named, at once; automatically, as soon as the page is late
-    // enough to show that one stream is too slow for the rate limit.
+    // explicitly split, or named, at once; automatically, as soon as the page is clearly
+    // late. One late answer may be a hiccup of this machine (or the connection's cost), so
+    // the automatic split needs two: the applications' own round trip, or, when the
+    // first page was only a little late, a second page on a warm connection.
     bool probing = false;
     bool probeArrived = false;
-    bool probeFinished = false; // the listing ended with that page
-    bool probeLate = false;     // the timer saw it late
+    bool probeFinished = false; // the listing ended with the pages held
+    bool probeLate = false;     // the timer saw the first page clearly late
     QElapsedTimer probeClock;
-    qint64 probeMs = -1;
+    int probePages = 0;
+    qint64 probeMinMs = -1;
     QList<OAuthConnection> probeRows;
     int keptPages = 0; // pages written before a split listing took over
     std::optional<DuplicateFilter> duplicates;
@@ -129,14 +135,16 @@ void Exporter::startProbe()
         loadApplications();
         return;
     }
-    // Automatic: one stream is too slow when a page takes 1/rate or longer. A page still
-    // out at that point has shown it, so the applications are listed while it travels.
-    const double thresholdMs = std::ceil(1000.0 / partitionRate());
-    const int delayMs = thresholdMs < double(std::numeric_limits<int>::max())
-                            ? int(thresholdMs)
+    // Automatic: one stream is too slow when a page takes 1/rate or longer. A first page
+    // still out at twice that (and at least 20 ms: a busy machine stalls a fast local
+    // server's first answer by 10-15 ms) has shown it beyond doubt, so the applications
+    // are listed while it travels.
+    const double clearlySlowMs = std::max(20.0, 2.0 * std::ceil(1000.0 / partitionRate()));
+    const int delayMs = clearlySlowMs < double(std::numeric_limits<int>::max())
+                            ? int(clearlySlowMs)
                             : std::numeric_limits<int>::max();
     QTimer::singleShot(delayMs, Qt::PreciseTimer, this, [this] {
-        if (!d->running || !d->probing || d->probeArrived)
+        if (!d->running || !d->probing || d->probePages > 0)
             return;
         d->probeLate = true;
         if (d->applicationsState == State::Applications::NotAsked)
@@ -149,8 +157,10 @@ void Exporter::loadApplications()
     // One listing of the applications both names them and splits the export.
     d->applicationsState = State::Applications::Loading;
     d->applications = new ApplicationDirectory(d->client, this);
+    d->applicationsClock.start();
     connect(d->applications, &ApplicationDirectory::loaded, this, [this] {
         d->applicationsState = State::Applications::Loaded;
+        d->applicationsMs = d->applicationsClock.elapsed();
         if (d->probing)
             decide();
         else
@@ -222,9 +232,11 @@ double Exporter::partitionRate() const
 
 void Exporter::onProbePage(const QList<OAuthConnection> &rows)
 {
-    d->probeMs = d->probeClock.elapsed();
+    const qint64 latencyMs = d->probeClock.elapsed();
+    d->probeMinMs = d->probeMinMs < 0 ? latencyMs : qMin(d->probeMinMs, latencyMs);
+    ++d->probePages;
     d->probeArrived = true;
-    d->probeRows = rows;
+    d->probeRows.append(rows);
     decide();
 }
 
@@ -234,9 +246,23 @@ void Exporter::decide()
         return;
     using Applications = State::Applications;
     const bool more = d->walker && d->walker->canRequestNext();
-    const bool slow = d->options.parallel > 1 || d->probeLate ||
-                      PartitionPlan::oneStreamTooSlow(partitionRate(), d->probeMs);
-    const bool split = more && slow;
+    if (d->probeLate && more && d->applicationsState == Applications::Loading)
+        return; // the applications' own round trip confirms the late page (or not)
+    const bool explicitSplit = d->options.parallel > 1;
+    // Late first page: the applications, asked for meanwhile, are the second sample.
+    const qint64 sampleMs =
+        d->probeLate && d->applicationsState == Applications::Loaded && d->applicationsMs >= 0
+            ? qMin(d->probeMinMs, d->applicationsMs)
+            : d->probeMinMs;
+    const bool slow = PartitionPlan::oneStreamTooSlow(partitionRate(), sampleMs);
+    if (!explicitSplit && !d->probeLate && slow && more && d->probePages < 2) {
+        // A little late: maybe this machine, maybe the server. A second page decides.
+        d->probeArrived = false;
+        d->probeClock.start();
+        d->walker->requestNext();
+        return;
+    }
+    const bool split = more && (explicitSplit || slow);
     if (split && d->applicationsState == Applications::NotAsked) {
         loadApplications();
         return;
@@ -247,16 +273,16 @@ void Exporter::decide()
         QStringList ids;
         for (const OAuthApplication &application : d->applications->applications())
             ids.append(application.id);
-        const int streams = PartitionPlan::streams(d->options.parallel, int(ids.size()),
-                                                   partitionRate(), d->probeMs);
+        const int streams =
+            PartitionPlan::streams(d->options.parallel, int(ids.size()), partitionRate(), sampleMs);
         if (streams > 1) {
-            // The first page is written as it is; the streams skip what it held.
+            // The pages held are written as they are; the streams skip what they held.
             ConnectionWalker *probe = std::exchange(d->walker, nullptr);
             disconnect(probe, nullptr, this, nullptr);
             probe->cancel();
             probe->deleteLater();
             d->probing = false;
-            d->keptPages = 1;
+            d->keptPages = d->probePages;
             const QList<OAuthConnection> first = std::exchange(d->probeRows, {});
             writePage(first);
             if (d->running)
@@ -264,7 +290,7 @@ void Exporter::decide()
             return;
         }
     }
-    // One stream: the listing goes on from the first page's cursor.
+    // One stream: the listing goes on from the last held page's cursor.
     d->probing = false;
     if (d->applicationsState == Applications::Loading) {
         d->applications->cancel(); // not needed any more

@@ -269,6 +269,46 @@ private Q_SLOTS:
         QCOMPARE(run.result.pages, int(exchanges.size()) - 1);
     }
 
+    void aLateFirstPageAloneDoesNotSplit()
+    {
+        // Given a first page that comes late (a hiccup: 150 ms where 1/rate is 50 ms) while
+        // the applications, asked for meanwhile, answer at once...
+        const QByteArray row2 =
+            R"({"id":"connection_2","created_at":"2024-01-02T00:00:00Z","deleted_at":null,)"
+            R"("group_id":"group_1","oauth_application_id":"application_1","status":"active",)"
+            R"("type":"oauth_connection"})";
+        const QByteArray row1 =
+            R"({"id":"connection_1","created_at":"2024-01-01T00:00:00Z","deleted_at":null,)"
+            R"("group_id":"group_1","oauth_application_id":"application_2","status":"active",)"
+            R"("type":"oauth_connection"})";
+        StagedServer server;
+        server.stage(
+            {StagedServer::response(200, "{\"data\":[" + row2 + "],\"next_cursor\":\"c2\"}"), false,
+             false, 150, "/oauth_connections"});
+        server.stage(
+            {StagedServer::response(
+                 200, R"({"data":[{"id":"application_1","client_id":"c1","created_at":)"
+                      R"("2024-01-01T00:00:00Z","deleted_at":null,"name":"A","status":"active",)"
+                      R"("type":"oauth_application"},{"id":"application_2","client_id":"c2",)"
+                      R"("created_at":"2024-01-01T00:00:00Z","deleted_at":null,"name":"B",)"
+                      R"("status":"active","type":"oauth_application"}],"next_cursor":null})"),
+             false, false, 0, "/oauth_applications"});
+        server.stage({StagedServer::response(200, "{\"data\":[" + row1 + "],\"next_cursor\":null}"),
+                      false, false, 0, "/oauth_connections"});
+        IncreaseClient client(configFor(server.url()));
+        ExportOptions options = optionsFor(u"active"_s, 0, m_dir.filePath(u"hiccup.csv"_s));
+        options.rateLimit = 20;
+        const Run run = runExport(client, options);
+
+        // ...the fast second answer overrules the late one: one stream, from page 1's cursor.
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(run.result.partitions, 0);
+        QCOMPARE(run.result.rows, 2);
+        QCOMPARE(server.requests.size(), 3);
+        QVERIFY(server.target(1).startsWith("/oauth_applications"));
+        QVERIFY(server.target(2).contains("cursor=c2"));
+    }
+
     void theLimiterSpacesEveryAttempt()
     {
         const auto sandbox = startSandbox(2, 50);
