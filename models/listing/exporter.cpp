@@ -18,8 +18,11 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -37,13 +40,25 @@ struct Exporter::State
     RequestRateLimiter *limiter = nullptr;
     ApplicationDirectory *applications = nullptr;
     bool namesNeeded = false;
-    // Automatic --parallel: the first pages of the plain listing are timed (and held)
-    // before choosing between one stream and a split.
+    enum class Applications { NotAsked, Loading, Loaded, Failed };
+    Applications applicationsState = Applications::NotAsked;
+    QElapsedTimer applicationsClock;
+    qint64 applicationsMs = -1; // how long listing them took
+    // A listing that may be split starts with the first page of the plain listing (timed,
+    // and held until the choice is made) while the applications are listed alongside:
+    // explicitly split, or named, at once; automatically, as soon as the page is clearly
+    // late. One late answer may be a hiccup of this machine (or the connection's cost), so
+    // the automatic split needs two: the applications' own round trip, or, when the
+    // first page was only a little late, a second page on a warm connection.
+    bool probing = false;
+    bool probeArrived = false;
+    bool probeFinished = false; // the listing ended with the pages held
+    bool probeLate = false;     // the timer saw the first page clearly late
     QElapsedTimer probeClock;
-    QList<OAuthConnection> probeRows;
     int probePages = 0;
     qint64 probeMinMs = -1;
-    qint64 latencyEstimateMs = -1; // -1: not measured
+    QList<OAuthConnection> probeRows;
+    int keptPages = 0; // pages written before a split listing took over
     std::optional<DuplicateFilter> duplicates;
     QByteArray buffer;
     ExportResult result;
@@ -104,27 +119,66 @@ void Exporter::begin()
         return;
 
     d->namesNeeded = needsApplicationNames(d->options.columns);
-    // Names need the applications; so does an explicit split. An automatic one first
-    // times the plain listing (startListing).
-    if (d->namesNeeded || (mayPartition(d->options) && d->options.parallel > 1))
+    if (mayPartition(d->options) && !d->options.rowSource)
+        startProbe();
+    else if (d->namesNeeded && !d->options.rowSource)
         loadApplications();
     else
         startListing();
 }
 
+void Exporter::startProbe()
+{
+    d->probing = true;
+    startWalker(true);
+    if (d->namesNeeded || d->options.parallel > 1) {
+        loadApplications();
+        return;
+    }
+    // Automatic: one stream is too slow when a page takes 1/rate or longer. A first page
+    // still out at twice that (and at least 20 ms: a busy machine stalls a fast local
+    // server's first answer by 10-15 ms) has shown it beyond doubt, so the applications
+    // are listed while it travels.
+    const double clearlySlowMs = std::max(20.0, 2.0 * std::ceil(1000.0 / partitionRate()));
+    const int delayMs = clearlySlowMs < double(std::numeric_limits<int>::max())
+                            ? int(clearlySlowMs)
+                            : std::numeric_limits<int>::max();
+    QTimer::singleShot(delayMs, Qt::PreciseTimer, this, [this] {
+        if (!d->running || !d->probing || d->probePages > 0)
+            return;
+        d->probeLate = true;
+        if (d->applicationsState == State::Applications::NotAsked)
+            loadApplications();
+    });
+}
+
 void Exporter::loadApplications()
 {
     // One listing of the applications both names them and splits the export.
+    d->applicationsState = State::Applications::Loading;
     d->applications = new ApplicationDirectory(d->client, this);
-    connect(d->applications, &ApplicationDirectory::loaded, this, &Exporter::startListing);
+    d->applicationsClock.start();
+    connect(d->applications, &ApplicationDirectory::loaded, this, [this] {
+        d->applicationsState = State::Applications::Loaded;
+        d->applicationsMs = d->applicationsClock.elapsed();
+        if (d->probing)
+            decide();
+        else
+            startListing();
+    });
     connect(d->applications, &ApplicationDirectory::failed, this, [this](const ApiError &error) {
+        d->applicationsState = State::Applications::Failed;
         if (d->namesNeeded || error.kind == ApiError::Kind::Cancelled) {
             fail(error, tr("the application names could not be listed"));
             return;
         }
         Q_EMIT note(tr("The applications could not be listed (%1); exporting as one stream.")
                         .arg(error.message()));
-        if (d->running)
+        if (!d->running)
+            return;
+        if (d->probing)
+            decide();
+        else
             startWalker();
     });
     d->applications->load({u"active"_s, u"deleted"_s}, d->options.maxRetries);
@@ -166,28 +220,7 @@ void Exporter::startListing()
         QTimer::singleShot(0, this, &Exporter::writeNextSourceChunk);
         return;
     }
-    if (!mayPartition(d->options)) {
-        startWalker();
-        return;
-    }
-    if (d->options.parallel == 0 && d->latencyEstimateMs < 0) {
-        startWalker(true);
-        return;
-    }
-    // Split: asked for, or the probe found one stream too slow for the rate limit.
-    if (!d->applications || !d->applications->isLoaded()) {
-        loadApplications();
-        return;
-    }
-    QStringList ids;
-    for (const OAuthApplication &application : d->applications->applications())
-        ids.append(application.id);
-    const int streams = PartitionPlan::streams(d->options.parallel, int(ids.size()),
-                                               partitionRate(), d->latencyEstimateMs);
-    if (streams > 1)
-        startPartitioned(ids, streams);
-    else
-        startWalker();
+    startWalker();
 }
 
 double Exporter::partitionRate() const
@@ -199,35 +232,79 @@ double Exporter::partitionRate() const
 
 void Exporter::onProbePage(const QList<OAuthConnection> &rows)
 {
-    // The first page of a process also pays for the connection (and TLS): when it looks
-    // slow, a second page, on a warm connection, decides.
     const qint64 latencyMs = d->probeClock.elapsed();
     d->probeMinMs = d->probeMinMs < 0 ? latencyMs : qMin(d->probeMinMs, latencyMs);
-    d->probeRows.append(rows);
     ++d->probePages;
-    const bool slow = PartitionPlan::oneStreamTooSlow(partitionRate(), d->probeMinMs);
-    const bool more = d->walker->canRequestNext();
-    if (slow && more && d->probePages < 2) {
+    d->probeArrived = true;
+    d->probeRows.append(rows);
+    decide();
+}
+
+void Exporter::decide()
+{
+    if (!d->running || !d->probing || !d->probeArrived)
+        return;
+    using Applications = State::Applications;
+    const bool more = d->walker && d->walker->canRequestNext();
+    if (d->probeLate && more && d->applicationsState == Applications::Loading)
+        return; // the applications' own round trip confirms the late page (or not)
+    const bool explicitSplit = d->options.parallel > 1;
+    // Late first page: the applications, asked for meanwhile, are the second sample.
+    const qint64 sampleMs =
+        d->probeLate && d->applicationsState == Applications::Loaded && d->applicationsMs >= 0
+            ? qMin(d->probeMinMs, d->applicationsMs)
+            : d->probeMinMs;
+    const bool slow = PartitionPlan::oneStreamTooSlow(partitionRate(), sampleMs);
+    if (!explicitSplit && !d->probeLate && slow && more && d->probePages < 2) {
+        // A little late: maybe this machine, maybe the server. A second page decides.
+        d->probeArrived = false;
         d->probeClock.start();
         d->walker->requestNext();
         return;
     }
-    if (slow && more) {
-        // These pages are dropped: the split listing starts over, in its own streams.
-        ConnectionWalker *probe = std::exchange(d->walker, nullptr);
-        disconnect(probe, nullptr, this, nullptr);
-        probe->cancel();
-        probe->deleteLater();
-        d->probeRows.clear();
-        d->latencyEstimateMs = d->probeMinMs;
-        startListing();
+    const bool split = more && (explicitSplit || slow);
+    if (split && d->applicationsState == Applications::NotAsked) {
+        loadApplications();
         return;
+    }
+    if ((split || d->namesNeeded) && d->applicationsState == Applications::Loading)
+        return; // the names, or the choice, wait for the applications
+    if (split && d->applicationsState == Applications::Loaded) {
+        QStringList ids;
+        for (const OAuthApplication &application : d->applications->applications())
+            ids.append(application.id);
+        const int streams =
+            PartitionPlan::streams(d->options.parallel, int(ids.size()), partitionRate(), sampleMs);
+        if (streams > 1) {
+            // The pages held are written as they are; the streams skip what they held.
+            ConnectionWalker *probe = std::exchange(d->walker, nullptr);
+            disconnect(probe, nullptr, this, nullptr);
+            probe->cancel();
+            probe->deleteLater();
+            d->probing = false;
+            d->keptPages = d->probePages;
+            const QList<OAuthConnection> first = std::exchange(d->probeRows, {});
+            writePage(first);
+            if (d->running)
+                startPartitioned(ids, streams, first.constLast());
+            return;
+        }
+    }
+    // One stream: the listing goes on from the last held page's cursor.
+    d->probing = false;
+    if (d->applicationsState == Applications::Loading) {
+        d->applications->cancel(); // not needed any more
+        d->applicationsState = Applications::NotAsked;
     }
     disconnect(d->walker, &ConnectionWalker::pageReady, this, nullptr);
     connect(d->walker, &ConnectionWalker::pageReady, this, &Exporter::writePage);
     d->walker->setPaced(false);
     writePage(std::exchange(d->probeRows, {}));
-    if (d->running && d->walker)
+    if (!d->running || !d->walker)
+        return;
+    if (d->probeFinished)
+        complete();
+    else
         d->walker->requestNext();
 }
 
@@ -257,13 +334,19 @@ void Exporter::startWalker(bool probing)
                 ++d->result.retries;
                 Q_EMIT retryScheduled(nextAttempt, delayMs, reason);
             });
-    connect(d->walker, &ConnectionWalker::finished, this, &Exporter::complete);
+    connect(d->walker, &ConnectionWalker::finished, this, [this] {
+        if (d->probing)
+            d->probeFinished = true; // decide() completes once the page is written
+        else
+            complete();
+    });
     connect(d->walker, &ConnectionWalker::failed, this,
             [this](const ApiError &error) { fail(error, tr("the listing failed")); });
     d->walker->start();
 }
 
-void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
+void Exporter::startPartitioned(const QStringList &applicationIds, int streams,
+                                const OAuthConnection &writtenThrough)
 {
     useRateLimit(d->options.rateLimit > 0
                      ? d->options.rateLimit
@@ -272,6 +355,7 @@ void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
     d->result.streams = streams;
     d->partitioned = new PartitionedListing(d->client, d->options.query, applicationIds, streams,
                                             d->options.maxRetries, this);
+    d->partitioned->skipThrough(writtenThrough);
     connect(d->partitioned, &PartitionedListing::pageReady, this, &Exporter::writePage);
     connect(d->partitioned, &PartitionedListing::retryScheduled, this,
             [this](int nextAttempt, qint64 delayMs, const ApiError &reason) {
@@ -287,7 +371,7 @@ void Exporter::startPartitioned(const QStringList &applicationIds, int streams)
 int Exporter::listedPages() const
 {
     if (d->partitioned)
-        return d->partitioned->pagesReceived();
+        return d->keptPages + d->partitioned->pagesReceived();
     if (d->walker)
         return d->walker->pagesReceived();
     return d->result.pages;

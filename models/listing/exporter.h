@@ -95,10 +95,13 @@ private:
     bool openOutput();
     void loadApplications();
     void startListing();
+    void startProbe();
     double partitionRate() const;
     void startWalker(bool probing = false);
     void onProbePage(const QList<OAuthConnection> &rows);
-    void startPartitioned(const QStringList &applicationIds, int streams);
+    void decide();
+    void startPartitioned(const QStringList &applicationIds, int streams,
+                          const OAuthConnection &writtenThrough);
     void useRateLimit(double requestsPerSecond);
     int listedPages() const;
     void writePage(const QList<OAuthConnection> &rows);

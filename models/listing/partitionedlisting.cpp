@@ -37,6 +37,12 @@ PartitionedListing::~PartitionedListing()
     stopAll();
 }
 
+void PartitionedListing::skipThrough(const OAuthConnection &boundary)
+{
+    if (!m_running)
+        m_boundary = boundary;
+}
+
 void PartitionedListing::start()
 {
     if (m_running)
@@ -67,7 +73,17 @@ void PartitionedListing::onPage(size_t index, const QList<OAuthConnection> &rows
         p.rows.remove(0, p.head);
         p.head = 0;
     }
-    p.rows.append(rows);
+    qsizetype first = 0;
+    if (m_boundary && !p.pastBoundary) {
+        // Rows at or before the boundary were handed on with the first page.
+        while (first < rows.size() && !ApiOrder::precedes(*m_boundary, rows.at(first)))
+            ++first;
+        p.pastBoundary = first < rows.size();
+    }
+    if (first == 0)
+        p.rows.append(rows);
+    else
+        p.rows.append(rows.sliced(first));
     // Merging first frees buffers, so the next requests go to the streams still needed.
     const QPointer<PartitionedListing> self(this);
     merge();

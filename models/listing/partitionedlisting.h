@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 class ConnectionWalker;
@@ -33,6 +34,10 @@ public:
                        QObject *parent = nullptr);
     ~PartitionedListing() override;
 
+    // Before start(): the rows up to and including `boundary` in the API's order were
+    // handed on already (the first page of the unsplit listing, read while the applications
+    // were listed): each stream drops them, so the merge goes on right after it.
+    void skipThrough(const OAuthConnection &boundary);
     void start();
     // Stops every stream; `failed` is emitted with a Cancelled error.
     void cancel();
@@ -55,6 +60,7 @@ private:
         qsizetype head = 0;
         bool started = false;
         bool done = false;
+        bool pastBoundary = false; // every further row comes after the skipped ones
         qsizetype buffered() const { return rows.size() - head; }
     };
 
@@ -70,6 +76,7 @@ private:
     IncreaseClient *m_client;
     int m_maxInFlight;
     std::vector<Partition> m_partitions;
+    std::optional<OAuthConnection> m_boundary;
     int m_pages = 0;
     bool m_running = false;
 };

@@ -22,5 +22,5 @@ int PartitionPlan::streams(int parallel, int applications, double rate, qint64 l
     if (inFlight < 1.0)
         return 1;
     const int wanted = int(std::ceil(inFlight)) + 1;
-    return std::min({wanted, applications, kAutoMaxStreams});
+    return std::min({wanted, applications, kAutoMaxStreams, kConnectionsPerHost});
 }

@@ -12,6 +12,12 @@ namespace PartitionPlan {
 // host) gains nothing, and with many applications every partition costs at least one
 // request, so small partitions would cost more requests than they save.
 inline constexpr int kAutoMaxStreams = 8;
+// QNetworkAccessManager opens at most 6 HTTP/1.1 connections to a host: a 7th request
+// waits inside Qt for one of them, and takes two round trips instead of one (issue 15:
+// at 50 ms, one request in seven took ~100 ms). The automatic choice keeps at most this
+// many requests in flight; the streams beyond it wait in the merge, not in a queue that
+// looks like latency.
+inline constexpr int kConnectionsPerHost = 6;
 inline constexpr int kAutoMaxApplications = 64;
 inline constexpr int kMaxParallel = 32;
 
@@ -22,7 +28,8 @@ inline constexpr int kMaxParallel = 32;
 // Automatic: one stream when there is nothing to split or too much (see above), or when
 // one stream alone already reaches the rate limit (latency × rate < 1 s); else the
 // requests in flight that saturate the limit (rate × latency, Little's law) plus one
-// for headroom, at most 8 and at most one per application.
+// for headroom, at most 8 and at most one per application, and never more than the
+// connections Qt opens to one host (kConnectionsPerHost).
 // True when one stream (one request in flight) cannot reach `rate`: the only case in
 // which splitting can be faster.
 bool oneStreamTooSlow(double rate, qint64 latencyMs);

@@ -308,8 +308,8 @@ private Q_SLOTS:
         QVERIFY2(err.isEmpty(), err.constData());
         QCOMPARE(head.readAllStandardOutput(), QByteArray("i"));
         // It stopped at the first failed write instead of listing all 25 pages. (At this
-        // latency the automatic --parallel times two pages, lists the applications and
-        // needs every stream's first page before the first row.)
+        // latency the automatic --parallel lists the applications alongside the first
+        // page and writes that page before any stream starts.)
         QVERIFY2(m_cli.sandbox().requestsServed() - served < 10,
                  QByteArray::number(m_cli.sandbox().requestsServed() - served).constData());
     }

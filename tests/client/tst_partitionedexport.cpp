@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -200,6 +201,114 @@ private Q_SLOTS:
               run.result.pages, run.result.streams);
     }
 
+    void startsTheStreamsAfterOneRoundTrip_data()
+    {
+        QTest::addColumn<int>("parallel");
+        QTest::newRow("automatic") << 0;
+        QTest::newRow("--parallel 8") << 8;
+    }
+
+    void startsTheStreamsAfterOneRoundTrip()
+    {
+        QFETCH(int, parallel);
+        // Given a sandbox answering after 50 ms, and the sequential export for reference...
+        const auto sandbox = startSandbox(8, 3000);
+        IncreaseClient client(configFor(sandbox->baseUrl()));
+        const QString reference = m_dir.filePath(u"reference-rtt.csv"_s);
+        QCOMPARE(runExport(client, optionsFor(u"all"_s, 1, reference)).result.outcome,
+                 ExportResult::Outcome::Completed);
+        sandbox->setLatency(50, 0);
+        struct Exchange
+        {
+            QDateTime start;
+            qint64 latencyMs;
+            QUrl url;
+        };
+        QList<Exchange> exchanges;
+        QObject::connect(&client, &IncreaseClient::exchange, [&](const RequestLogEntry &entry) {
+            exchanges.append({entry.startedAt, entry.latencyMs, entry.url});
+        });
+
+        // ...when the export may split...
+        const QString path = m_dir.filePath(u"rtt.csv"_s);
+        const Run run = runExport(client, optionsFor(u"all"_s, parallel, path));
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(run.result.partitions, 8);
+        QVERIFY(ExportRun::readFile(path) == ExportRun::readFile(reference));
+
+        // ...then the first page of the whole listing is asked for once, and the
+        // applications are listed while it is on its way (not after it)...
+        QList<Exchange> firstPages;
+        QList<Exchange> applications;
+        QDateTime firstStream;
+        for (const Exchange &e : std::as_const(exchanges)) {
+            const QUrlQuery query(e.url);
+            if (e.url.path() == "/oauth_applications"_L1)
+                applications.append(e);
+            else if (!query.hasQueryItem(u"oauth_application_id"_s))
+                firstPages.append(e);
+            else if (!firstStream.isValid() || e.start < firstStream)
+                firstStream = e.start;
+        }
+        QCOMPARE(firstPages.size(), 1);
+        QVERIFY(!QUrlQuery(firstPages.first().url).hasQueryItem(u"cursor"_s));
+        QCOMPARE(applications.size(), 1);
+        const QDateTime firstPageDone =
+            firstPages.first().start.addMSecs(firstPages.first().latencyMs);
+        QVERIFY2(applications.first().start < firstPageDone,
+                 qPrintable(u"applications asked %1 ms after the first page, which took %2 ms"_s
+                                .arg(firstPages.first().start.msecsTo(applications.first().start))
+                                .arg(firstPages.first().latencyMs)));
+        // ...and the streams start once both are in: well before a second round trip.
+        const QDateTime bothIn = std::max(
+            firstPageDone, applications.first().start.addMSecs(applications.first().latencyMs));
+        QVERIFY(firstStream.isValid());
+        QVERIFY2(firstStream.msecsTo(bothIn) > -45,
+                 qPrintable(QString::number(bothIn.msecsTo(firstStream))));
+        // Every page is counted: the first page and each stream's.
+        QCOMPARE(run.result.pages, int(exchanges.size()) - 1);
+    }
+
+    void aLateFirstPageAloneDoesNotSplit()
+    {
+        // Given a first page that comes late (a hiccup: 150 ms where 1/rate is 50 ms) while
+        // the applications, asked for meanwhile, answer at once...
+        const QByteArray row2 =
+            R"({"id":"connection_2","created_at":"2024-01-02T00:00:00Z","deleted_at":null,)"
+            R"("group_id":"group_1","oauth_application_id":"application_1","status":"active",)"
+            R"("type":"oauth_connection"})";
+        const QByteArray row1 =
+            R"({"id":"connection_1","created_at":"2024-01-01T00:00:00Z","deleted_at":null,)"
+            R"("group_id":"group_1","oauth_application_id":"application_2","status":"active",)"
+            R"("type":"oauth_connection"})";
+        StagedServer server;
+        server.stage(
+            {StagedServer::response(200, "{\"data\":[" + row2 + "],\"next_cursor\":\"c2\"}"), false,
+             false, 150, "/oauth_connections"});
+        server.stage(
+            {StagedServer::response(
+                 200, R"({"data":[{"id":"application_1","client_id":"c1","created_at":)"
+                      R"("2024-01-01T00:00:00Z","deleted_at":null,"name":"A","status":"active",)"
+                      R"("type":"oauth_application"},{"id":"application_2","client_id":"c2",)"
+                      R"("created_at":"2024-01-01T00:00:00Z","deleted_at":null,"name":"B",)"
+                      R"("status":"active","type":"oauth_application"}],"next_cursor":null})"),
+             false, false, 0, "/oauth_applications"});
+        server.stage({StagedServer::response(200, "{\"data\":[" + row1 + "],\"next_cursor\":null}"),
+                      false, false, 0, "/oauth_connections"});
+        IncreaseClient client(configFor(server.url()));
+        ExportOptions options = optionsFor(u"active"_s, 0, m_dir.filePath(u"hiccup.csv"_s));
+        options.rateLimit = 20;
+        const Run run = runExport(client, options);
+
+        // ...the fast second answer overrules the late one: one stream, from page 1's cursor.
+        QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
+        QCOMPARE(run.result.partitions, 0);
+        QCOMPARE(run.result.rows, 2);
+        QCOMPARE(server.requests.size(), 3);
+        QVERIFY(server.target(1).startsWith("/oauth_applications"));
+        QVERIFY(server.target(2).contains("cursor=c2"));
+    }
+
     void theLimiterSpacesEveryAttempt()
     {
         const auto sandbox = startSandbox(2, 50);
@@ -220,28 +329,44 @@ private Q_SLOTS:
 
     void oneStreamWhenTheApplicationsCannotBeListed()
     {
-        // Given /oauth_applications answering 404 (not retried), then one page of rows...
+        // Given /oauth_applications answering 404 (not retried), and one page of rows
+        // (asked for at the same time, so each reply is staged for its path)...
         StagedServer server;
-        server.stage(404, R"({"type":"api_method_not_found_error","status":404,)"
-                          R"("title":"No such method","detail":"Not here."})");
-        server.stage(200, R"({"data":[{"id":"connection_2","created_at":"2024-01-02T00:00:00Z",)"
-                          R"("deleted_at":null,"group_id":"group_1","oauth_application_id":)"
-                          R"("application_1","status":"active","type":"oauth_connection"}],)"
-                          R"("next_cursor":null})");
+        server.stage(
+            {StagedServer::response(404, R"({"type":"api_method_not_found_error","status":404,)"
+                                         R"("title":"No such method","detail":"Not here."})"),
+             false, false, 0, "/oauth_applications"});
+        server.stage(
+            {StagedServer::response(
+                 200, R"({"data":[{"id":"connection_2","created_at":"2024-01-02T00:00:00Z",)"
+                      R"("deleted_at":null,"group_id":"group_1","oauth_application_id":)"
+                      R"("application_1","status":"active","type":"oauth_connection"}],)"
+                      R"("next_cursor":"c2"})"),
+             false, false, 0, "/oauth_connections"});
+        server.stage(
+            {StagedServer::response(
+                 200, R"({"data":[{"id":"connection_1","created_at":"2024-01-01T00:00:00Z",)"
+                      R"("deleted_at":null,"group_id":"group_1","oauth_application_id":)"
+                      R"("application_1","status":"active","type":"oauth_connection"}],)"
+                      R"("next_cursor":null})"),
+             false, false, 0, "/oauth_connections"});
         IncreaseClient client(configFor(server.url()));
         const QString path = m_dir.filePath(u"fallback.csv"_s);
         const Run run = runExport(client, optionsFor(u"active"_s, 8, path));
 
         // ...the export still completes, as one stream, and says so.
         QCOMPARE(run.result.outcome, ExportResult::Outcome::Completed);
-        QCOMPARE(run.result.rows, 1);
+        QCOMPARE(run.result.rows, 2);
         QCOMPARE(run.result.partitions, 0);
         QCOMPARE(run.notes.size(), 1);
         QVERIFY2(run.notes.first().contains(u"one stream"_s), qPrintable(run.notes.first()));
-        QCOMPARE(server.requests.size(), 2);
-        QVERIFY(server.target(0).startsWith("/oauth_applications"));
-        QVERIFY(server.target(1).startsWith("/oauth_connections"));
-        QVERIFY(!server.target(1).contains("oauth_application_id"));
+        QCOMPARE(server.requests.size(), 3);
+        int applicationLists = 0;
+        for (int i = 0; i < 3; ++i) {
+            applicationLists += server.target(i).startsWith("/oauth_applications") ? 1 : 0;
+            QVERIFY(!server.target(i).contains("oauth_application_id"));
+        }
+        QCOMPARE(applicationLists, 1);
     }
 
     void anApplicationFilterIsOneStream()

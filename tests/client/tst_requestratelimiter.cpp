@@ -5,9 +5,14 @@
 #include "apiorder.h"
 #include "partitionplan.h"
 #include "requestratelimiter.h"
+#include "tokenbucket.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
 #include <limits>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -131,6 +136,47 @@ private Q_SLOTS:
         }
     }
 
+    void neverTripsTheSandboxLimit_data()
+    {
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<int>("jitterMs");
+        QTest::newRow("100 req/s") << 100.0 << 0;
+        QTest::newRow("100 req/s, up to 20 ms between sending and arriving") << 100.0 << 20;
+        QTest::newRow("20 req/s, up to 50 ms") << 20.0 << 50;
+        QTest::newRow("7.5 req/s, up to 50 ms") << 7.5 << 50;
+    }
+
+    void neverTripsTheSandboxLimit()
+    {
+        // The moonshot's pacing (issue 15): the client's limiter at the same rate as the
+        // server's (the sandbox's TokenBucket, a second's worth), the greediest client
+        // possible (every request asks for its token at once), each request reaching the
+        // server up to `jitterMs` late, in whatever order that makes: not one 429.
+        QFETCH(double, rate);
+        QFETCH(int, jitterMs);
+        qint64 nowNs = 0;
+        RequestRateLimiter limiter(rate, 0, [&nowNs] { return nowNs; });
+        QRandomGenerator random(15);
+        const int requests = int(rate * 120); // two minutes' worth
+        std::vector<qint64> arrivalsMs;
+        arrivalsMs.reserve(size_t(requests));
+        for (int i = 0; i < requests; ++i) {
+            const qint64 sentMs = limiter.reserve();
+            arrivalsMs.push_back(sentMs + qint64(random.bounded(jitterMs + 1)));
+        }
+        std::sort(arrivalsMs.begin(), arrivalsMs.end());
+        TokenBucket server;
+        server.setRate(rate, 0);
+        int tooMany = 0;
+        for (const qint64 at : arrivalsMs)
+            tooMany += server.tryTake(at) ? 0 : 1;
+        QCOMPARE(tooMany, 0);
+        // ...and it is the server's rate, not less: the last token was due at the floor.
+        const double floorMs = (double(requests) - limiter.burst()) / rate * 1000.0;
+        QVERIFY2(double(arrivalsMs.back()) <= floorMs + jitterMs + 1,
+                 qPrintable(QString::number(arrivalsMs.back())));
+    }
+
     void streamsChosen_data()
     {
         QTest::addColumn<int>("parallel");
@@ -145,7 +191,10 @@ private Q_SLOTS:
         QTest::newRow("explicit above applications") << 32 << 3 << 100.0 << qint64(0) << 3;
         QTest::newRow("auto, 50 ms at 100 req/s") << 0 << 8 << 100.0 << qint64(50) << 6;
         QTest::newRow("auto, 200 ms at 20 req/s") << 0 << 8 << 20.0 << qint64(200) << 5;
-        QTest::newRow("auto, capped at 8") << 0 << 20 << 100.0 << qint64(300) << 8;
+        QTest::newRow("auto, 52 ms at 100 req/s: Qt's 6 connections a host")
+            << 0 << 8 << 100.0 << qint64(52) << 6;
+        QTest::newRow("auto, capped at Qt's 6 connections a host")
+            << 0 << 20 << 100.0 << qint64(300) << 6;
         QTest::newRow("auto, capped by applications") << 0 << 3 << 100.0 << qint64(300) << 3;
         QTest::newRow("auto, fast server: one stream reaches the rate")
             << 0 << 8 << 100.0 << qint64(2) << 1;

@@ -86,12 +86,16 @@ void StagedServer::serve(QTcpSocket *socket)
         pending.remove(0, end + 4);
         requests.append(head);
         requestTimes.append(m_clock.elapsed());
-        const Reply reply = m_replies.isEmpty()
+        const QByteArray path = target(int(requests.size()) - 1);
+        qsizetype next = 0;
+        while (next < m_replies.size() && !path.startsWith(m_replies.at(next).onlyFor))
+            ++next;
+        const Reply reply = next == m_replies.size()
                                 ? Reply{response(500,
                                                  R"({"type":"internal_server_error","status":500,)"
                                                  R"("title":"Nothing staged","detail":null})",
                                                  {{"x-should-retry", "false"}})}
-                                : m_replies.dequeue();
+                                : m_replies.takeAt(next);
         if (reply.hang)
             continue;
         auto write = [socket, reply] {

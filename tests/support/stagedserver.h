@@ -13,7 +13,8 @@
 class QTcpSocket;
 
 // A loopback HTTP server whose answers a test stages byte by byte: statuses, headers,
-// bodies cut mid-way, hangs. Each request takes the next staged reply in order.
+// bodies cut mid-way, hangs. Each request takes the next staged reply in order (the next
+// one meant for its path, when replies say so: Reply::onlyFor).
 class StagedServer : public QTcpServer
 {
     Q_OBJECT
@@ -24,6 +25,9 @@ public:
         bool closeAfter = false; // drop the connection after writing
         bool hang = false;       // never answer
         int delayMs = 0;
+        // When set, only a request whose target starts with this takes the reply (for
+        // requests a client sends concurrently, in no fixed order).
+        QByteArray onlyFor = {};
     };
 
     explicit StagedServer(QObject *parent = nullptr);
