@@ -6,6 +6,7 @@
 #include "endpoint.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +47,15 @@ std::optional<DesktopStart> DesktopOptions::read(const QCommandLineParser &parse
                                                  QString *error)
 {
     DesktopStart start;
+    // Shared with the headless commands by ConnectionFlags, but the window can switch to
+    // its own sandbox, which speaks HTTP/1.1 only and would leave every request waiting.
+    if (parser.isSet(u"http2-prior-knowledge"_s)) {
+        *error = QCoreApplication::translate(
+            "DesktopOptions",
+            "--http2-prior-knowledge is for the headless commands (export, get, …); "
+            "the window speaks HTTP/1.1 over http and negotiates HTTP/2 over https");
+        return std::nullopt;
+    }
     std::optional<int> timeoutMs;
     std::optional<int> maxRetries;
     if (!ConnectionFlags::readLimits(parser, &timeoutMs, &maxRetries, error))

@@ -11,8 +11,8 @@ _increase_connections()
     local cur=${COMP_WORDS[COMP_CWORD]} prev=""
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     local commands="export get applications watch summary"
-    local common="--demo --environment --base-url --api-key-file --ca-file --timeout-ms
-        --max-retries --verbose --quiet --help --version"
+    local common="--demo --environment --base-url --api-key-file --ca-file --http2-prior-knowledge
+        --timeout-ms --max-retries --verbose --quiet --help --version"
 
     # The command is the first word that is neither a flag nor a flag's value.
     local command="" word i

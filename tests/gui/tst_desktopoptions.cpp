@@ -88,6 +88,9 @@ void TestDesktopOptions::usageErrors_data()
     QTest::newRow("bad timeout") << QStringList{u"--timeout-ms"_s, u"soon"_s};
     QTest::newRow("missing ca file") << QStringList{u"--ca-file"_s, u"/nonexistent.pem"_s};
     QTest::newRow("missing key file") << QStringList{u"--api-key-file"_s, u"/nonexistent"_s};
+    // Headless only: the window may switch to its own sandbox, which has no HTTP/2.
+    QTest::newRow("http2 prior knowledge")
+        << QStringList{u"--base-url"_s, u"http://127.0.0.1:9"_s, u"--http2-prior-knowledge"_s};
 }
 
 void TestDesktopOptions::usageErrors()

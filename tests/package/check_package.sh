@@ -79,7 +79,7 @@ check_completion() {
                 echo "completion of '${command:-(no command)}' misses $flag" >&2
                 missing=$((missing + 1))
             fi
-        done < <(grep -oE '^  (-[a-zA-Z], )?--[a-z][a-z-]*' <<<"$help" | grep -oE -- '--[a-z-]+')
+        done < <(grep -oE '^  (-[a-zA-Z], )?--[a-z][a-z0-9-]*' <<<"$help" | grep -oE -- '--[a-z0-9-]+')
         [[ -z $command ]] && continue
         grep -qxF "$command" <<<"$(complete_words "$script" "${command:0:2}")" ||
             fail "completing '${command:0:2}' does not offer $command"
