@@ -88,11 +88,14 @@ QJsonArray queryArray(const QUrl &url)
     return out;
 }
 
-// The client does not record the protocol; plain http from Qt is always HTTP/1.1, while
-// https may have been HTTP/2, so that stays unknown ("").
-QString httpVersion(const QUrl &url)
+// The protocol the client recorded for the response; without one (no response, or an
+// entry from before it was recorded), plain http is taken as HTTP/1.1 (h2c is opt-in
+// and recorded) and https stays unknown (""), since ALPN may have picked HTTP/2.
+QString httpVersion(const RequestLogEntry &entry)
 {
-    return url.scheme() == u"http"_s ? u"HTTP/1.1"_s : QString();
+    if (!entry.httpVersion.isEmpty())
+        return QString::fromLatin1(entry.httpVersion);
+    return entry.url.scheme() == u"http"_s ? u"HTTP/1.1"_s : QString();
 }
 
 QJsonObject content(const RequestLogEntry &entry)
@@ -120,12 +123,12 @@ QJsonObject content(const RequestLogEntry &entry)
 QJsonObject harEntry(const RequestLogEntry &entry)
 {
     const bool answered = entry.httpStatus > 0;
-    const QString version = answered ? httpVersion(entry.url) : QString();
+    const QString version = answered ? httpVersion(entry) : QString();
     const QJsonObject request{
         {u"method"_s, QString::fromLatin1(entry.method)},
         {u"url"_s,
          QString::fromLatin1(entry.url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveFragment))},
-        {u"httpVersion"_s, httpVersion(entry.url)},
+        {u"httpVersion"_s, httpVersion(entry)},
         {u"cookies"_s, QJsonArray()},
         {u"headers"_s, headerArray(entry.requestHeaders, true)},
         {u"queryString"_s, queryArray(entry.url)},

@@ -77,6 +77,13 @@ private Q_SLOTS:
         QCOMPARE(request[u"url"_s].toString(), QString::fromLatin1(e.url.toEncoded()));
         QCOMPARE(request[u"httpVersion"_s].toString(), u"HTTP/1.1"_s);
         QCOMPARE(request[u"bodySize"_s].toInt(), 0);
+        // Over https the protocol is what the client recorded (ALPN may pick HTTP/2).
+        RequestLogEntry h2 = e;
+        h2.url.setScheme(u"https"_s);
+        h2.httpVersion = "HTTP/2";
+        const QJsonObject h2Har = entriesOf(HarWriter::toHar({h2}, u"0.1.0"_s)).at(0).toObject();
+        QCOMPARE(h2Har[u"request"_s][u"httpVersion"_s].toString(), u"HTTP/2"_s);
+        QCOMPARE(h2Har[u"response"_s][u"httpVersion"_s].toString(), u"HTTP/2"_s);
         const QJsonArray query = request[u"queryString"_s].toArray();
         QCOMPARE(query.size(), 3);
         QCOMPARE(query.at(1)[u"name"_s].toString(), u"cursor"_s);
