@@ -126,6 +126,8 @@ void ApiCallPrivate::startAttempt()
     // Over TLS, ALPN picks HTTP/2 by itself; the attribute would skip that negotiation.
     if (client->config().http2PriorKnowledge && url.scheme() == "http"_L1)
         request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+    if (!client->config().http2OverTls && url.scheme() == "https"_L1)
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     requestHeaders = {{"Accept", "application/json"},
                       {"User-Agent", IncreaseClient::userAgent()},
                       {"Authorization", RequestLogEntry::kRedactedAuthorization}};

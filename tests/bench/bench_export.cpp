@@ -9,6 +9,7 @@
 #include "benchprocess.h"
 #include "benchreport.h"
 #include "csvids.h"
+#include "curlrun.h"
 #include "listingwalk.h"
 #include "nodesdkrun.h"
 #include "requestlog.h"
@@ -32,14 +33,6 @@ const QString kApiKey = u"sk_bench_export"_s;
 // What `export --status all` sends (after the cursor), so curl fetches the same pages.
 const QString kQuery = u"limit=100&status.in=active,inactive"_s;
 
-struct CurlRun
-{
-    ProcessRun process;
-    qint64 bytes = 0;
-    int pages = 0;
-    int connections = 0; // TCP connections curl opened: 1 means keep-alive held
-};
-
 // One curl invocation for every page: transfers in one process share the connection.
 bool writeCurlConfig(const QString &path, const Listing &listing)
 {
@@ -50,32 +43,6 @@ bool writeCurlConfig(const QString &path, const Listing &listing)
     for (const QUrl &page : listing.pages)
         file.write("url = \"" + page.toEncoded() + "\"\noutput = \"/dev/null\"\n");
     return file.flush();
-}
-
-std::optional<CurlRun> runCurl(const QString &config, QString *error)
-{
-    CurlRun result;
-    result.process = BenchProcess::run(QStandardPaths::findExecutable(u"curl"_s),
-                                       {u"--config"_s, config, u"--write-out"_s,
-                                        u"%{http_code} %{size_download} %{num_connects}\\n"_s},
-                                       BenchProcess::clientEnvironment(kApiKey));
-    if (!result.process.ok()) {
-        *error = u"curl failed: "_s + result.process.describe();
-        return std::nullopt;
-    }
-    for (const QByteArray &line : result.process.out.split('\n')) {
-        const QByteArrayList fields = line.split(' ');
-        if (fields.size() != 3)
-            continue;
-        if (fields.at(0) != "200") {
-            *error = u"curl got HTTP %1 for a page"_s.arg(QString::fromLatin1(fields.at(0)));
-            return std::nullopt;
-        }
-        ++result.pages;
-        result.bytes += fields.at(1).toLongLong();
-        result.connections += fields.at(2).toInt();
-    }
-    return result;
 }
 
 qint64 median(QList<qint64> values)
@@ -160,7 +127,7 @@ int main(int argc, char *argv[])
             NodeSdk::run(script, baseUrl, kApiKey, theirs, &error);
         if (!sdk)
             return BenchReport::fail(kBench, error);
-        const std::optional<CurlRun> curl = runCurl(curlConfig, &error);
+        const std::optional<CurlRun> curl = CurlPeer::run(curlConfig, kApiKey, &error);
         if (!curl)
             return BenchReport::fail(kBench, error);
         if (curl->pages != listing->pages.size() || curl->bytes != listing->bytes)

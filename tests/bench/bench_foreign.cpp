@@ -19,6 +19,7 @@
 #include "benchprocess.h"
 #include "benchreport.h"
 #include "csvids.h"
+#include "curlrun.h"
 #include "nodesdkrun.h"
 #include "requestlog.h"
 #include "sandboxprocess.h"
@@ -351,16 +352,7 @@ QByteArray nginxConfig(const QDir &run, const NginxSetup &setup)
 class Nginx
 {
 public:
-    ~Nginx()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
+    ~Nginx() { BenchProcess::stop(m_process); }
 
     bool start(const QDir &run, const NginxSetup &setup, QString *error)
     {
@@ -476,15 +468,6 @@ private:
     quint16 m_port = 0;
 };
 
-struct CurlRun
-{
-    ProcessRun process;
-    qint64 bytes = 0;
-    int pages = 0;
-    int connections = 0;
-    QString protocol; // as curl's %{http_version} said: 1.1, 2
-};
-
 // One curl process for `urls` (one keep-alive connection, or `parallel` at once).
 std::optional<CurlRun> runCurl(const QString &config, const QString &base,
                                const QByteArrayList &urls, const QString &caFile, bool http2,
@@ -502,31 +485,11 @@ std::optional<CurlRun> runCurl(const QString &config, const QString &base,
         *error = u"cannot write "_s + config;
         return std::nullopt;
     }
-    CurlRun result;
-    result.process =
-        BenchProcess::run(QStandardPaths::findExecutable(u"curl"_s),
-                          {u"--config"_s, config, u"--write-out"_s,
-                           u"%{http_code} %{size_download} %{num_connects} %{http_version}\\n"_s},
-                          BenchProcess::clientEnvironment(kApiKey));
-    if (!result.process.ok()) {
-        *error = u"curl failed: "_s + result.process.describe();
+    std::optional<CurlRun> result = CurlPeer::run(config, kApiKey, error);
+    if (!result)
         return std::nullopt;
-    }
-    for (const QByteArray &line : result.process.out.split('\n')) {
-        const QByteArrayList fields = line.split(' ');
-        if (fields.size() != 4)
-            continue;
-        if (fields.at(0) != "200") {
-            *error = u"curl got HTTP %1 for a page"_s.arg(QString::fromLatin1(fields.at(0)));
-            return std::nullopt;
-        }
-        ++result.pages;
-        result.bytes += fields.at(1).toLongLong();
-        result.connections += fields.at(2).toInt();
-        result.protocol = QString::fromLatin1(fields.at(3));
-    }
-    if (result.pages != urls.size()) {
-        *error = u"curl fetched %1 pages of %2"_s.arg(result.pages).arg(urls.size());
+    if (result->pages != urls.size()) {
+        *error = u"curl fetched %1 pages of %2"_s.arg(result->pages).arg(urls.size());
         return std::nullopt;
     }
     return result;

@@ -81,7 +81,8 @@ int main(int argc, char *argv[])
     QSettings settings(dir.filePath(u"window.ini"_s), QSettings::IniFormat);
     WindowSettings::setFilters(settings, ConnectionQuery{{u"active"_s, u"inactive"_s}, {}});
     MemorySecretStore secrets;
-    MainWindow window(&settings, &secrets, EmbeddedSandboxFactory()); // a custom URL: no local sandbox
+    MainWindow window(&settings, &secrets,
+                      EmbeddedSandboxFactory()); // a custom URL: no local sandbox
     window.show();
     window.connectWithKey(ConnectionChoice{u"custom"_s, sandbox.baseUrl()}, kApiKey);
     const auto model = [&] {

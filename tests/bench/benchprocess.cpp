@@ -71,3 +71,14 @@ QString seconds(qint64 nsecs)
 }
 
 } // namespace BenchProcess
+
+void BenchProcess::stop(QProcess &process)
+{
+    if (process.state() == QProcess::NotRunning)
+        return;
+    process.terminate();
+    if (!process.waitForFinished(10000)) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+}

@@ -28,6 +28,9 @@ namespace BenchProcess {
 // half-way never leaves a sandbox or an export running.
 void dieWithParent(QProcess &process);
 
+// SIGTERM, then SIGKILL if it is still there after 10 s; nothing when it is not running.
+void stop(QProcess &process);
+
 // Runs `program` to its end (at most timeoutMs) and times it from start() to exit.
 ProcessRun run(const QString &program, const QStringList &arguments,
                const QProcessEnvironment &environment, int timeoutMs = 300000);

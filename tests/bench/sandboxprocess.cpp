@@ -11,13 +11,7 @@ using namespace Qt::StringLiterals;
 
 SandboxProcess::~SandboxProcess()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(10000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    BenchProcess::stop(m_process);
 }
 
 bool SandboxProcess::start(const QString &program, const QStringList &arguments, QString *error)

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTest>
 
@@ -68,6 +69,31 @@ private Q_SLOTS:
         const ApiResult r = fetch(config);
         QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
         QCOMPARE(r.httpStatus, 200);
+    }
+
+    // A server that would take HTTP/2 gets HTTP/1.1: the client does not offer h2
+    // (ClientConfig::http2OverTls says why).
+    void httpsSpeaksHttp11()
+    {
+        TlsServer server(kCert, kKey);
+        ClientConfig config;
+        config.baseUrl = server.url();
+        config.apiKey = u"k"_s;
+        config.caFile = kCert;
+        config.maxRetries = 0;
+        const ApiResult r = fetch(config);
+        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+        // Qt offers ALPN only to ask for h2: without it, nothing is negotiated (HTTP/1.1).
+        QCOMPARE(server.negotiated().size(), 1);
+        QVERIFY2(server.negotiated().first() != QSslConfiguration::ALPNProtocolHTTP2,
+                 server.negotiated().first().constData());
+        // Opting in, the same server is offered h2 and takes it.
+        TlsServer h2Server(kCert, kKey);
+        config.baseUrl = h2Server.url();
+        config.http2OverTls = true;
+        config.timeoutMs = 1000; // it answers h2 in HTTP/1.1, which Qt waits out
+        fetch(config);
+        QCOMPARE(h2Server.negotiated(), QByteArrayList{QSslConfiguration::ALPNProtocolHTTP2});
     }
 
     void unreadableCaFileIsAConfigurationError()

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
@@ -18,9 +19,13 @@ TlsServer::TlsServer(const QString &certificatePath, const QString &keyPath)
         ssl.setLocalCertificate(QSslCertificate(cert.readAll()));
         ssl.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
     }
+    ssl.setAllowedNextProtocols({QSslConfiguration::ALPNProtocolHTTP2, "http/1.1"});
     setSslConfiguration(ssl);
     connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = nextPendingConnection()) {
+            // Pending only once its handshake is done.
+            if (auto *tls = qobject_cast<QSslSocket *>(socket))
+                m_negotiated.append(tls->sslConfiguration().nextNegotiatedProtocol());
             connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                 if (!socket->readAll().contains("\r\n\r\n"))
                     return;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArrayList>
 #include <QSslServer>
 #include <QUrl>
 
@@ -15,7 +16,11 @@ public:
 
     QUrl url() const;
     int requestsAnswered() const { return m_answered; }
+    // What ALPN settled on for each connection, in order ("" when nothing was offered).
+    // The server offers "h2" first but only ever answers HTTP/1.1.
+    const QByteArrayList &negotiated() const { return m_negotiated; }
 
 private:
     int m_answered = 0;
+    QByteArrayList m_negotiated;
 };
